@@ -1,0 +1,7 @@
+using FleetSim.Policy.Routing;
+using FleetSim.Policy.Spec;
+
+namespace FleetSim.Policy.Admission;
+
+/// <summary>A connection as it reaches the server from its gateway.</summary>
+public readonly record struct AdmissionRequest(string Login, string? Password, TlsVersion Tls, PresentedSource Source);

@@ -1,0 +1,45 @@
+namespace FleetSim.Policy.Spec;
+
+/// <summary>
+/// A fleet as its JSON document describes it, with the real service's property names. Values stay
+/// as written (strings for enumerations) so that validation can name the bad value and its path;
+/// <see cref="Validation.FleetSpecValidator"/> turns a valid document into a <see cref="Fleet"/>.
+/// </summary>
+public sealed record FleetSpec
+{
+    public List<RegionSpec> Regions { get; init; } = [];
+    public List<VirtualNetworkSpec> VirtualNetworks { get; init; } = [];
+    public List<ServerSpec> Servers { get; init; } = [];
+}
+
+public sealed record RegionSpec
+{
+    public string? Name { get; init; }
+    public List<GatewaySpec> Gateways { get; init; } = [];
+}
+
+public sealed record GatewaySpec
+{
+    public string? Ip { get; init; }
+
+    /// <summary>Current, Decommissioning or Decommissioned.</summary>
+    public string? State { get; init; } = "Current";
+}
+
+public sealed record VirtualNetworkSpec
+{
+    /// <summary>The ARM id: /subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.Network/virtualNetworks/{name}.</summary>
+    public string? Id { get; init; }
+    public string? Region { get; init; }
+    public List<SubnetSpec> Subnets { get; init; } = [];
+}
+
+public sealed record SubnetSpec
+{
+    public string? Name { get; init; }
+    public string? AddressPrefix { get; init; }
+    public List<string> ServiceEndpoints { get; init; } = [];
+
+    /// <summary>The public (Azure) address the subnet's traffic leaves from when it has no Microsoft.Sql endpoint.</summary>
+    public string? OutboundIp { get; init; }
+}

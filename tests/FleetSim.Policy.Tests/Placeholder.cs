@@ -1,0 +1,1 @@
+namespace FleetSim.Policy.Tests;

@@ -1,1 +1,17 @@
-Console.WriteLine("fleetsim");
+using System.CommandLine;
+using FleetSim.Cli.Commands;
+
+var root = new RootCommand("""
+    FleetSim: an Orleans-based simulator of a fleet of managed MariaDB servers and their security
+    layers, modelled on Azure Database for MariaDB. Every connection goes through a regional gateway
+    and is judged as the real service judges it: TLS, private endpoints, public network access,
+    VNet rules, the IP firewall, authentication and max_connections.
+
+    Try:  fleetsim check samples/fleet.json samples/attempts.jsonl
+          fleetsim explain samples/fleet.json --user app@contoso --source-ip 203.0.113.9
+    """)
+{
+    CheckCommand.Create(),
+    ExplainCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

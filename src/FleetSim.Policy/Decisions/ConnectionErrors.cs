@@ -34,7 +34,7 @@ public static class ConnectionErrors
     /// <summary>[FleetSim rule] Same code as a disabled public endpoint: the private path is closed too.</summary>
     public static Verdict PrivateEndpointNotApproved(string name, string status) =>
         new(ConnectionReason.PrivateEndpointNotApproved, 47073,
-            $"Connection through private endpoint '{name}' was denied: its private endpoint connection is {status}, not Approved.", name);
+            $"Connection through private endpoint '{name}' was denied: its private endpoint connection is {status}, not Approved.");
 
     /// <summary>[FleetSim rule] A private endpoint of another server, or one never connected to this one.</summary>
     public static Verdict PrivateEndpointNotConnected(string name, string server) =>

@@ -1,0 +1,43 @@
+using FleetSim.Policy.Validation;
+
+namespace FleetSim.Cli;
+
+/// <summary>Turns bad input into a readable list and exit code 2, instead of a stack trace.</summary>
+public static class CliErrors
+{
+    public const int BadInput = 2;
+
+    public static async Task<int> Guard(Func<Task<int>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (FleetSpecException e)
+        {
+            return Report(e.Errors);
+        }
+        catch (InputException e)
+        {
+            return Report(e.Errors);
+        }
+        catch (FileNotFoundException e)
+        {
+            return Report([$"{e.FileName}: file not found"]);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            return Report([e.Message]);
+        }
+    }
+
+    private static int Report(IReadOnlyList<string> errors)
+    {
+        const int shown = 50;
+        foreach (var error in errors.Take(shown))
+            Console.Error.WriteLine($"error: {error}");
+        if (errors.Count > shown)
+            Console.Error.WriteLine($"... and {errors.Count - shown} more errors");
+        return BadInput;
+    }
+}

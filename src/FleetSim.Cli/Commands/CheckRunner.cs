@@ -1,0 +1,60 @@
+using System.Text.Json;
+using FleetSim.Cli.Attempts;
+using FleetSim.Cli.Hosting;
+using FleetSim.Cli.Output;
+using FleetSim.Contracts.Connections;
+using FleetSim.Policy.Routing;
+using FleetSim.Policy.Spec;
+
+namespace FleetSim.Cli.Commands;
+
+/// <summary>
+/// Sends every attempt through a regional gateway and prints the decisions in input order.
+/// Attempts to the same server run one after another in file order, so that what one attempt
+/// changes (a held connection counting towards max_connections) is seen by the next exactly as
+/// the file reads; different servers run concurrently.
+/// </summary>
+public sealed class CheckRunner(EmbeddedSilo silo, long directoryVersion)
+{
+    private const int ServersInFlight = 256;
+
+    public async Task<ConnectResult[]> RunAsync(IReadOnlyList<Attempt> attempts, CancellationToken cancellationToken)
+    {
+        var results = new ConnectResult[attempts.Count];
+        var held = new List<ConnectResult>();
+        var byServer = Enumerable.Range(0, attempts.Count)
+            .GroupBy(i => GatewayRouting.SplitUser(attempts[i].User!, attempts[i].Host).Server ?? "", StringComparer.Ordinal);
+
+        await Parallel.ForEachAsync(byServer, new ParallelOptions { MaxDegreeOfParallelism = ServersInFlight, CancellationToken = cancellationToken },
+            async (chain, _) =>
+            {
+                foreach (var index in chain)
+                {
+                    var (request, pinned) = AttemptFile.ToRequest(attempts[index]);
+                    var result = await silo.Connector.Connect(request, pinned, directoryVersion);
+                    results[index] = result;
+                    if (result.Allowed && request.Hold)
+                    {
+                        lock (held)
+                            held.Add(result);
+                    }
+                }
+            });
+
+        // Held connections stay open until every attempt has been decided, then close cleanly.
+        await Task.WhenAll(held.Select(silo.Connector.Disconnect));
+        return results;
+    }
+
+    public static void Print(IReadOnlyList<Attempt> attempts, IReadOnlyList<ConnectResult> results, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, DecisionLine.WriterOptions);
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            DecisionLine.Write(json, attempts[i].Id!, results[i]);
+            json.Flush();
+            output.WriteByte((byte)'\n');
+            json.Reset();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Sockets;
+using FleetSim.Client;
+using FleetSim.Contracts.Fleet;
+using FleetSim.Grains;
+using FleetSim.Policy.Spec;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+
+namespace FleetSim.Cli.Hosting;
+
+/// <summary>
+/// A single silo inside the fleetsim process: the default when no cluster is named, so that a
+/// simulation needs no external server. It listens on free loopback ports, so several fleetsim
+/// processes can run side by side.
+/// </summary>
+public sealed class EmbeddedSilo : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private EmbeddedSilo(IHost host)
+    {
+        _host = host;
+        Grains = host.Services.GetRequiredService<IGrainFactory>();
+        Connector = new FleetConnector(Grains, host.Services.GetRequiredService<DirectoryCache>());
+    }
+
+    public IGrainFactory Grains { get; }
+
+    public FleetConnector Connector { get; }
+
+    public static async Task<EmbeddedSilo> StartAsync(bool verbose = false, CancellationToken cancellationToken = default)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        if (verbose)
+            builder.Logging.AddSimpleConsole().AddFilter("Orleans", LogLevel.Information);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
+            silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("fleetsim-embedded", "fleetsim"));
+            // Provisioning a large fleet is one long call; the default 30 s would cut it short.
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
+            silo.AddFleetSim();
+        });
+        var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        return new EmbeddedSilo(host);
+    }
+
+    /// <summary>Provisions a validated fleet and returns its directory version.</summary>
+    public async Task<ProvisionResult> ProvisionAsync(FleetSpec fleet) =>
+        await Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).Provision(fleet);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync(TimeSpan.FromSeconds(10));
+        _host.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

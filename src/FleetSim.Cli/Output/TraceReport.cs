@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Json;
+using FleetSim.Cli.Attempts;
+using FleetSim.Contracts.Connections;
+
+namespace FleetSim.Cli.Output;
+
+/// <summary>Renders a decision with its trace, for people learning how the gateway architecture decides.</summary>
+public static class TraceReport
+{
+    public static string Text(Attempt attempt, ConnectResult result)
+    {
+        var text = new StringBuilder();
+        var source = attempt.Source!;
+        var from = source.PrivateEndpoint is not null ? $"private endpoint '{source.PrivateEndpoint}'"
+            : source.Subnet is not null ? $"{source.Ip} in subnet {source.Subnet}"
+            : source.Azure ? $"Azure address {source.Ip}" : $"internet address {source.Ip}";
+        var dialled = attempt.GatewayIp is not null ? $"pinned gateway {attempt.GatewayIp}" : attempt.Host;
+        text.AppendLine($"Connection {attempt.User} from {from}, TLS {attempt.Tls}, dialling {dialled}");
+        text.AppendLine();
+        var width = result.Trace?.Max(s => s.Stage.Length) ?? 0;
+        foreach (var step in result.Trace ?? [])
+            text.AppendLine($"  {(step.Passed ? "pass" : "FAIL")}  {step.Stage.PadRight(width)}  {step.Detail}");
+        text.AppendLine();
+        if (result.Allowed)
+        {
+            text.AppendLine($"Decision: ALLOWED{(result.Rule is null ? "" : $" by '{result.Rule}'")} on server {result.Server} via gateway {result.Gateway}");
+        }
+        else
+        {
+            text.AppendLine($"Decision: DENIED  {result.Reason} (error {result.Code})");
+            text.AppendLine($"  {result.Message}");
+        }
+        return text.ToString();
+    }
+
+    public static string Json(Attempt attempt, ConnectResult result)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, DecisionLine.WriterOptions with { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", attempt.Id);
+            json.WriteBoolean("allowed", result.Allowed);
+            json.WriteString("reason", result.Reason);
+            json.WriteNumber("code", result.Code);
+            json.WriteString("message", result.Message);
+            json.WriteString("rule", result.Rule);
+            json.WriteString("server", result.Server);
+            json.WriteString("gateway", result.Gateway);
+            json.WriteStartArray("trace");
+            foreach (var step in result.Trace ?? [])
+            {
+                json.WriteStartObject();
+                json.WriteString("stage", step.Stage);
+                json.WriteBoolean("passed", step.Passed);
+                json.WriteString("detail", step.Detail);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;
+    }
+}

@@ -1,0 +1,42 @@
+using FleetSim.Contracts.Connections;
+using FleetSim.Policy.Decisions;
+using FleetSim.Policy.Network;
+using FleetSim.Policy.Routing;
+using Orleans;
+
+namespace FleetSim.Client;
+
+/// <summary>
+/// What a MariaDB client library does, simulated: resolve the host (or dial a pinned address),
+/// then talk to whichever regional gateway answers there. Servers are never called directly.
+/// </summary>
+public sealed class FleetConnector(IGrainFactory grains, DirectoryCache directoryCache)
+{
+    /// <param name="request">The login and where it comes from.</param>
+    /// <param name="pinnedGatewayIp">An address the client dials instead of resolving the host.</param>
+    /// <param name="directoryVersion">The fleet version the caller provisioned, so DNS sees it.</param>
+    public async Task<ConnectResult> Connect(ConnectRequest request, string? pinnedGatewayIp = null, long directoryVersion = 0)
+    {
+        var directory = await directoryCache.Get(directoryVersion);
+        var trace = request.Explain ? new DecisionTrace() : null;
+        Ipv4? pinned = pinnedGatewayIp is null ? null : Ipv4.Parse(pinnedGatewayIp);
+        var (gateway, denial) = GatewayRouting.Resolve(directory, request.Host, pinned, trace);
+        if (gateway is null)
+        {
+            return new ConnectResult(denial!.Reason.ToString(), denial.Code, denial.Message, null,
+                GatewayRouting.SplitUser(request.User, request.Host).Server, pinnedGatewayIp, 0,
+                trace?.Steps.Select(s => new TraceEntry(s.Stage, s.Passed, s.Detail)).ToList());
+        }
+
+        var result = await grains.GetGrain<IGatewayGrain>(gateway.Ip.ToString())
+            .Connect(request with { DirectoryVersion = directoryCache.Version });
+        return trace is null ? result : result with
+        {
+            Trace = [.. trace.Steps.Select(s => new TraceEntry(s.Stage, s.Passed, s.Detail)), .. result.Trace ?? []],
+        };
+    }
+
+    /// <summary>Closes a held connection through the gateway that carries it.</summary>
+    public Task Disconnect(ConnectResult connection) =>
+        grains.GetGrain<IGatewayGrain>(connection.Gateway!).Disconnect(connection.Server!, connection.ConnectionId);
+}

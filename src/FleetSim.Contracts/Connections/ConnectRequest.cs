@@ -1,0 +1,22 @@
+namespace FleetSim.Contracts.Connections;
+
+/// <summary>Where a simulated client connects from: exactly one of the forms an attempt may take.</summary>
+[GenerateSerializer, Immutable]
+public sealed record SourceAddress(string? Ip, bool Azure = false, string? Subnet = null, string? PrivateEndpoint = null);
+
+/// <summary>
+/// A client's connection attempt as a regional gateway receives it: the host it dialled, the
+/// login packet (user@server, password), the TLS version it negotiated, and where it comes from.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ConnectRequest(
+    string? Host,
+    string User,
+    string? Password,
+    string Tls,
+    SourceAddress Source,
+    string? App = null,
+    string? Database = null,
+    bool Hold = false,
+    bool Explain = false,
+    long DirectoryVersion = 0);

@@ -1,0 +1,24 @@
+namespace FleetSim.Contracts.Connections;
+
+/// <summary>One stage of a decision, for `explain`.</summary>
+[GenerateSerializer, Immutable]
+public sealed record TraceEntry(string Stage, bool Passed, string Detail);
+
+/// <summary>
+/// The decision on a connection: reason (a FleetSim.Policy.Decisions.ConnectionReason name), the
+/// error code and message the client sees, the rule that allowed it, and when the connection is
+/// held open, its connection id on the server.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record ConnectResult(
+    string Reason,
+    int Code,
+    string Message,
+    string? Rule,
+    string? Server,
+    string? Gateway,
+    long ConnectionId = 0,
+    IReadOnlyList<TraceEntry>? Trace = null)
+{
+    public bool Allowed => Code == 0;
+}

@@ -1,0 +1,14 @@
+namespace FleetSim.Contracts.Connections;
+
+/// <summary>
+/// A regional gateway ring, keyed by its public IPv4 address. Stateless: any number of
+/// activations serve the same address, each with a cached copy of the fleet directory.
+/// </summary>
+public interface IGatewayGrain : IGrainWithStringKey
+{
+    /// <summary>Reads the login packet, routes on user@server and hands the connection to the server.</summary>
+    Task<ConnectResult> Connect(ConnectRequest request);
+
+    /// <summary>Closes a held connection; in the proxy policy every packet passes the gateway.</summary>
+    Task Disconnect(string server, long connectionId);
+}

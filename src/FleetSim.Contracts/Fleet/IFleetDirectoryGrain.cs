@@ -1,0 +1,30 @@
+using FleetSim.Policy.Spec;
+
+namespace FleetSim.Contracts.Fleet;
+
+/// <summary>
+/// The fleet's directory (one per fleet, key "default"): provisions servers from a fleet
+/// specification and publishes versioned snapshots of what DNS and gateways need to know.
+/// Off the hot path: gateways and clients cache the snapshot and refresh only on a newer version.
+/// </summary>
+public interface IFleetDirectoryGrain : IGrainWithStringKey
+{
+    /// <summary>Validates the whole document, then creates, updates and removes servers to match it.</summary>
+    Task<ProvisionResult> Provision(FleetSpec spec);
+
+    /// <summary>The current snapshot, or null when the caller already holds <paramref name="knownVersion"/>.</summary>
+    Task<DirectorySnapshot?> GetSnapshot(long knownVersion);
+}
+
+[GenerateSerializer, Immutable]
+public sealed record DirectorySnapshot(
+    long Version,
+    IReadOnlyList<RegionSpec> Regions,
+    IReadOnlyList<VirtualNetworkSpec> VirtualNetworks,
+    IReadOnlyDictionary<string, string> ServerRegions);
+
+[GenerateSerializer, Immutable]
+public sealed record ProvisionResult(long Version, int Created, int Updated, int Removed, IReadOnlyList<string> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
+}

@@ -1,0 +1,47 @@
+using FleetSim.Contracts.Connections;
+using FleetSim.Contracts.Fleet;
+using FleetSim.Policy.Spec;
+using FleetSim.Policy.Validation;
+
+namespace FleetSim.Grains.Fleet;
+
+/// <summary>
+/// Provisions the fleet and publishes its directory. A document is validated whole before anything
+/// changes, so a bad one leaves the fleet as it was.
+/// </summary>
+public sealed class FleetDirectoryGrain : Grain, IFleetDirectoryGrain
+{
+    // Enough provisioning calls in flight to keep both schedulers busy without flooding them.
+    private const int ProvisioningParallelism = 64;
+
+    private DirectorySnapshot _snapshot = new(0, [], [], new Dictionary<string, string>());
+
+    public async Task<ProvisionResult> Provision(FleetSpec spec)
+    {
+        var errors = FleetSpecValidator.Validate(spec);
+        if (errors.Count > 0)
+            return new ProvisionResult(_snapshot.Version, 0, 0, 0, errors);
+
+        var previous = _snapshot.ServerRegions;
+        var wanted = spec.Servers.ToDictionary(s => s.Name!, StringComparer.Ordinal);
+        var removed = previous.Keys.Where(name => !wanted.ContainsKey(name)).ToList();
+
+        await ForEachInParallel(spec.Servers, server => GrainFactory.GetGrain<IServerGrain>(server.Name!).Provision(server));
+        _snapshot = new DirectorySnapshot(_snapshot.Version + 1, spec.Regions, spec.VirtualNetworks,
+            spec.Servers.ToDictionary(s => s.Name!, s => s.Region!, StringComparer.Ordinal));
+        // Removed after the new directory is published, so that gateways stop routing to them first.
+        await ForEachInParallel(removed, name => GrainFactory.GetGrain<IServerGrain>(name).Deprovision());
+
+        var created = wanted.Keys.Count(name => !previous.ContainsKey(name));
+        return new ProvisionResult(_snapshot.Version, created, wanted.Count - created, removed.Count, []);
+    }
+
+    public Task<DirectorySnapshot?> GetSnapshot(long knownVersion) =>
+        Task.FromResult(knownVersion == _snapshot.Version ? null : _snapshot);
+
+    private static async Task ForEachInParallel<T>(IEnumerable<T> items, Func<T, Task> action)
+    {
+        foreach (var chunk in items.Chunk(ProvisioningParallelism))
+            await Task.WhenAll(chunk.Select(action));
+    }
+}

@@ -1,0 +1,50 @@
+using FleetSim.Client;
+using FleetSim.Contracts;
+using FleetSim.Contracts.Connections;
+using FleetSim.Contracts.Fleet;
+using FleetSim.Grains;
+using FleetSim.Policy.Spec;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Serialization;
+using Orleans.TestingHost;
+
+namespace FleetSim.Grains.Tests;
+
+/// <summary>A two-silo in-process cluster shared by the grain tests, which run one after another.</summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public InProcessTestCluster Cluster { get; private set; } = null!;
+
+    private long _version;
+
+    public IGrainFactory Grains => Cluster.Client;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = new InProcessTestClusterBuilder(2);
+        builder.ConfigureSilo((_, silo) => silo.AddFleetSim());
+        builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddFleetSimSerialization()));
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
+
+    /// <summary>Provisions a fleet (replacing the previous test's) and returns a client connector that sees it.</summary>
+    public async Task<FleetConnector> Provision(FleetSpec fleet)
+    {
+        var result = await Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).Provision(fleet);
+        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
+        _version = result.Version;
+        return new FleetConnector(Grains, new DirectoryCache(Grains));
+    }
+
+    public Task<ConnectResult> Connect(FleetConnector connector, ConnectRequest request, string? pinnedGateway = null) =>
+        connector.Connect(request, pinnedGateway, _version);
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "cluster";
+}

@@ -1,0 +1,52 @@
+using FleetSim.Contracts.Connections;
+using FleetSim.Contracts.Fleet;
+using static FleetSim.Grains.Tests.Fleets;
+
+namespace FleetSim.Grains.Tests;
+
+/// <summary>The fleet directory: provisioning, re-provisioning, and what gateways see of it.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class DirectoryTests(ClusterFixture cluster)
+{
+    private const string Office = "203.0.113.7";
+
+    [Fact]
+    public async Task Reprovisioning_with_a_new_rule_takes_effect_for_the_next_connection()
+    {
+        var before = await cluster.Connect(await cluster.Provision(With(Contoso())), Login(Office));
+        var after = await cluster.Connect(await cluster.Provision(With(Contoso(Rule("office", Office)))), Login(Office));
+        Assert.Equal(("FirewallDenied", "Allowed"), (before.Reason, after.Reason));
+    }
+
+    [Fact]
+    public async Task A_server_removed_from_the_fleet_is_no_longer_found()
+    {
+        await cluster.Provision(With(Contoso(Rule("office", Office)), Contoso(Rule("office", Office)) with { Name = "fabrikam" }));
+        var connector = await cluster.Provision(With(Contoso(Rule("office", Office))));
+        var byHost = await cluster.Connect(connector, Login(Office, user: "dbadmin@fabrikam", host: "fabrikam.mariadb.database.azure.com"));
+        var byUser = await cluster.Connect(connector, Login(Office, user: "dbadmin@fabrikam"));
+        Assert.Equal(("HostNotFound", "ServerNotFound"), (byHost.Reason, byUser.Reason));
+        var status = await cluster.Grains.GetGrain<IServerGrain>("fabrikam").GetStatus();
+        Assert.False(status.Provisioned);
+    }
+
+    [Fact]
+    public async Task Provisioning_reports_what_it_created_updated_and_removed()
+    {
+        await cluster.Provision(With(Contoso(), Contoso() with { Name = "fabrikam" }));
+        var result = await cluster.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default)
+            .Provision(With(Contoso(), Contoso() with { Name = "tailspin" }));
+        Assert.Equal((1, 1, 1), (result.Created, result.Updated, result.Removed));
+    }
+
+    [Fact]
+    public async Task Servers_of_a_fleet_are_spread_over_both_silos_and_all_answer()
+    {
+        var servers = Enumerable.Range(0, 40).Select(i => Contoso(Rule("office", Office)) with { Name = $"srv-{i:00}" }).ToArray();
+        var connector = await cluster.Provision(With(servers));
+        var results = await Task.WhenAll(servers.Select(s => cluster.Connect(connector,
+            Login(Office, user: $"dbadmin@{s.Name}", host: $"{s.Name}.mariadb.database.azure.com"))));
+        Assert.All(results, r => Assert.Equal("Allowed", r.Reason));
+        Assert.Equal(2, cluster.Cluster.GetActiveSilos().Count());
+    }
+}

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+
+namespace FleetSim.Cli.Tests;
+
+/// <summary>Runs the real fleetsim program as a separate process, as a user would.</summary>
+public static class Fleetsim
+{
+    public sealed record Run(int ExitCode, string Stdout, string Stderr)
+    {
+        public string[] Lines => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    public static string Repository { get; } = FindRepository();
+
+    public static string Sample(string name) => Path.Combine(Repository, "samples", name);
+
+    public static async Task<Run> RunAsync(params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Repository,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "fleetsim.dll"));
+        foreach (var arg in args)
+            start.ArgumentList.Add(arg);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        return new Run(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>Writes a file for one test into a fresh temporary folder.</summary>
+    public static string TempFile(string name, string content)
+    {
+        var folder = Directory.CreateTempSubdirectory("fleetsim-cli-test-");
+        var path = Path.Combine(folder.FullName, name);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private static string FindRepository()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FleetSim.sln")))
+                return dir.FullName;
+        }
+        throw new InvalidOperationException("FleetSim.sln not found above " + AppContext.BaseDirectory);
+    }
+}

@@ -1,1 +1,26 @@
-Console.WriteLine("FleetSim load tests");
+using BenchmarkDotNet.Running;
+using FleetSim.LoadTests.Benchmarks;
+
+// One verb per kind of load: add a line here for a new one. The arguments after the verb belong to
+// it (for benchmarks, BenchmarkDotNet's own options such as --filter or --job dry).
+var verbs = new SortedDictionary<string, (string Description, Func<string[], int> Run)>(StringComparer.Ordinal)
+{
+    ["firewall"] = ("compiled firewall matcher vs the linear scan (BenchmarkDotNet)", RunBenchmark<FirewallMatchBenchmark>),
+};
+
+if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
+{
+    if (args.Length > 0)
+        Console.Error.WriteLine($"Unknown verb '{args[0]}'.");
+    Console.Error.WriteLine("Usage: dotnet run -c Release --project loadtests/FleetSim.LoadTests -- <verb> [options]");
+    foreach (var (name, (description, _)) in verbs)
+        Console.Error.WriteLine($"  {name,-12} {description}");
+    return 2;
+}
+return verb.Run(args[1..]);
+
+static int RunBenchmark<TBenchmark>(string[] options)
+{
+    var summary = BenchmarkRunner.Run<TBenchmark>(args: options);
+    return summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success) ? 1 : 0;
+}

@@ -17,7 +17,8 @@ public readonly record struct Ipv4(uint Value) : IComparable<Ipv4>
 
     /// <summary>
     /// Accepts only the dotted-quad form. IPAddress.TryParse alone would also take "10" or "1.2.3",
-    /// which the real service rejects, and IPv6, which its firewall does not support.
+    /// which the real service rejects, and IPv6, which its firewall does not support. It would also
+    /// read "010" as octal (8): an octet with a leading zero is ambiguous, so it is rejected.
     /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out Ipv4 ip)
     {
@@ -26,7 +27,7 @@ public readonly record struct Ipv4(uint Value) : IComparable<Ipv4>
             return false;
         foreach (var part in text.Split('.'))
         {
-            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit))
+            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || (part.Length > 1 && part[0] == '0'))
                 return false;
         }
         if (!IPAddress.TryParse(text, out var address) || address.AddressFamily != AddressFamily.InterNetwork)

@@ -31,7 +31,8 @@ public sealed class PrivateEndpointTests
 
         Assert.Equal(ConnectionReason.PrivateEndpointNotApproved, verdict.Reason);
         Assert.Equal(47073, verdict.Code);
-        Assert.Equal("pe-app", verdict.Rule);
+        // A denial names no rule: "rule" says what let a client in.
+        Assert.Null(verdict.Rule);
     }
 
     [Fact]

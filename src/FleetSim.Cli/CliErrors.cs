@@ -15,7 +15,7 @@ public static class CliErrors
         }
         catch (FleetSpecException e)
         {
-            return Report(e.Errors);
+            return Report(e.Errors.Select(error => $"{e.SourceName}: {error}").ToList());
         }
         catch (InputException e)
         {

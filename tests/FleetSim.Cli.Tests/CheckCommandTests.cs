@@ -66,6 +66,19 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task A_bad_fleet_is_rejected_whole_with_every_error_as_path_and_message()
+    {
+        var fleet = File.ReadAllText(Sample("fleet.json"))
+            .Replace("\"endIpAddress\": \"203.0.113.255\"", "\"endIpAddress\": \"203.0.113.300\"", StringComparison.Ordinal)
+            .Replace("\"sku\": \"B_Gen5_1\"", "\"sku\": \"B_Gen5_3\"", StringComparison.Ordinal);
+        var run = await RunAsync("check", TempFile("fleet.json", fleet), Sample("attempts.jsonl"));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Contains("fleet.json: servers[0].firewallRules[0].endIpAddress: '203.0.113.300' is not an IPv4 address", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("fleet.json: servers[1].sku: 'B_Gen5_3'", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_missing_file_is_a_clear_error_not_a_stack_trace()
     {
         var run = await RunAsync("check", Sample("fleet.json"), "no-such-file.jsonl");

@@ -3,7 +3,7 @@ namespace FleetSim.Policy.Spec;
 /// <summary>
 /// A fleet as its JSON document describes it, with the real service's property names. Values stay
 /// as written (strings for enumerations) so that validation can name the bad value and its path;
-/// <see cref="Validation.FleetSpecValidator"/> turns a valid document into a <see cref="Fleet"/>.
+/// <see cref="Validation.FleetSpecValidator"/> lists every problem; a valid one compiles into server policies and a directory.
 /// </summary>
 public sealed record FleetSpec
 {

@@ -12,8 +12,10 @@ public static class SpecEnum
     public static bool TryParse<T>(string? text, out T value) where T : struct, Enum
     {
         value = default;
-        // Enum.TryParse would also accept numbers ("1") and different case; the documents must not.
+        // Enum.TryParse would also accept numbers ("1"), lists ("A,B"), different case and surrounding
+        // spaces (" Ready"); the documents must not.
         return text is not null && !char.IsAsciiDigit(text.FirstOrDefault()) && !text.Contains(',', StringComparison.Ordinal)
+            && text.Trim() == text
             && Enum.TryParse(text, ignoreCase: false, out value) && Enum.IsDefined(value);
     }
 

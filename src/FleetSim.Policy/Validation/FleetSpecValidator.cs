@@ -1,22 +1,22 @@
-using System.Text.Json;
 using FleetSim.Policy.Spec;
 
 namespace FleetSim.Policy.Validation;
 
-// Temporary: replaced by the full reader and validator when their branch lands.
+/// <summary>
+/// Checks a fleet document against the real service's rules and reports every problem as
+/// "path: message". It never throws on a document, whatever it holds; a document it accepts
+/// compiles with <see cref="Admission.ServerPolicy.Compile"/> and <see cref="Routing.FleetDirectory.FromSpec"/>.
+/// </summary>
 public static class FleetSpecValidator
 {
-    public static IReadOnlyList<string> Validate(FleetSpec spec) => [];
-}
-
-public sealed class FleetSpecException(IReadOnlyList<string> errors) : Exception(string.Join(Environment.NewLine, errors))
-{
-    public IReadOnlyList<string> Errors { get; } = errors;
-}
-
-public static class FleetSpecReader
-{
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
-
-    public static FleetSpec ReadFile(string path) => JsonSerializer.Deserialize<FleetSpec>(File.ReadAllText(path), Options)!;
+    public static IReadOnlyList<string> Validate(FleetSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var errors = new ValidationErrors();
+        var root = SpecPath.Root;
+        var regions = RegionValidator.Validate(spec.Regions, root.Property("regions"), errors);
+        var subnets = VirtualNetworkValidator.Validate(spec.VirtualNetworks, regions, root.Property("virtualNetworks"), errors);
+        ServerValidator.Validate(spec.Servers, new DeclaredFleet(regions, subnets), root.Property("servers"), errors);
+        return errors.All;
+    }
 }

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using FleetSim.Policy.Spec;
+
+namespace FleetSim.Policy.Validation;
+
+/// <summary>
+/// Reads a fleet document (JSON with the real service's camelCase names; comments and trailing
+/// commas allowed) and validates it. A bad document is rejected whole with every problem found.
+/// </summary>
+public static class FleetSpecReader
+{
+    /// <summary>
+    /// The document format, for writers too. Strict on purpose: an unknown or repeated property is an
+    /// error, so a typo such as "firewallRule" cannot silently leave a server without its rules, and
+    /// null is refused where the model has no null (lists, numbers, switches).
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    /// <exception cref="FleetSpecException">The file is not valid JSON of a fleet, or the fleet breaks a rule.</exception>
+    public static FleetSpec ReadFile(string path) => Read(File.ReadAllText(path), path);
+
+    /// <param name="json">The document.</param>
+    /// <param name="source">Names the document in messages, e.g. its file name.</param>
+    /// <exception cref="FleetSpecException">The text is not valid JSON of a fleet, or the fleet breaks a rule.</exception>
+    public static FleetSpec Read(string json, string source)
+    {
+        var spec = Deserialize(json, source);
+        var errors = FleetSpecValidator.Validate(spec);
+        return errors.Count == 0 ? spec : throw new FleetSpecException(source, errors);
+    }
+
+    private static FleetSpec Deserialize(string json, string source)
+    {
+        // The syntax is checked on its own first, so that a type error can then be described from
+        // the parsed document: what was found there, whether a property is repeated.
+        using var document = ParseSyntax(json, source);
+        try
+        {
+            return JsonSerializer.Deserialize<FleetSpec>(json, Options)
+                ?? throw new FleetSpecException(source, ["line 1: expected an object, not null"]);
+        }
+        catch (JsonException exception)
+        {
+            throw new FleetSpecException(source, [JsonReadError.Describe(exception, document.RootElement, Options.GetTypeInfo(typeof(FleetSpec)))]);
+        }
+    }
+
+    private static JsonDocument ParseSyntax(string json, string source)
+    {
+        try
+        {
+            return JsonDocument.Parse(json, DocumentOptions);
+        }
+        catch (JsonException exception)
+        {
+            throw new FleetSpecException(source, [JsonReadError.DescribeSyntax(exception)]);
+        }
+    }
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            AllowDuplicateProperties = false,
+            RespectNullableAnnotations = true,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            WriteIndented = true,
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
+}

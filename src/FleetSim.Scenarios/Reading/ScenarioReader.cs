@@ -1,0 +1,36 @@
+using FleetSim.Policy.Spec;
+using FleetSim.Policy.Validation;
+using FleetSim.Scenarios.Generation;
+using FleetSim.Scenarios.Spec;
+
+namespace FleetSim.Scenarios.Reading;
+
+/// <summary>A scenario read, checked and with its fleet in hand.</summary>
+public sealed record Scenario(ScenarioSpec Spec, FleetSpec Fleet, string Source);
+
+/// <summary>Reads scenario files; a bad one is rejected whole with every problem, naming the file.</summary>
+public static class ScenarioReader
+{
+    /// <exception cref="FleetSpecException">The file, or the fleet it names or generates, breaks a rule.</exception>
+    public static Scenario ReadFile(string path) => Read(File.ReadAllText(path), path, Path.GetDirectoryName(Path.GetFullPath(path))!);
+
+    public static Scenario Read(string json, string source, string baseDirectory)
+    {
+        var spec = FleetSpecReader.Deserialize<ScenarioSpec>(json, source);
+        var errors = ScenarioValidator.Validate(spec);
+        if (errors.Count > 0)
+            throw new FleetSpecException(source, errors);
+
+        var fleet = spec.Fleet!;
+        if (fleet.File is not null)
+            return new Scenario(spec, FleetSpecReader.ReadFile(Path.Combine(baseDirectory, fleet.File)), source);
+
+        var (resolved, prefix) = fleet.Inline is not null
+            ? (fleet.Inline, "fleet.inline")
+            : (FleetGenerator.Generate(fleet.Generate!, spec.Seed), "fleet.generate (the generated fleet)");
+        var fleetErrors = FleetSpecValidator.Validate(resolved);
+        if (fleetErrors.Count > 0)
+            throw new FleetSpecException(source, [.. fleetErrors.Select(e => $"{prefix}.{e}")]);
+        return new Scenario(spec, resolved, source);
+    }
+}

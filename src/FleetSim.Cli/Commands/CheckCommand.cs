@@ -1,6 +1,6 @@
 using System.CommandLine;
 using FleetSim.Cli.Attempts;
-using FleetSim.Cli.Hosting;
+using FleetSim.Hosting;
 using FleetSim.Policy.Validation;
 
 namespace FleetSim.Cli.Commands;
@@ -27,7 +27,7 @@ public static class CheckCommand
         {
             var spec = FleetSpecReader.ReadFile(parse.GetValue(fleet)!.FullName);
             var file = AttemptFile.Read(parse.GetValue(attempts)!.FullName, spec);
-            await using var silo = await EmbeddedSilo.StartAsync(parse.GetValue(verbose), cancellationToken);
+            await using var silo = await EmbeddedSilo.StartAsync(parse.GetValue(verbose), cancellationToken: cancellationToken);
             var provisioned = await silo.ProvisionAsync(spec);
             if (!provisioned.Succeeded)
                 throw new InputException(provisioned.Errors);

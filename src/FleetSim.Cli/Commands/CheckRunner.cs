@@ -1,6 +1,6 @@
 using System.Text.Json;
 using FleetSim.Cli.Attempts;
-using FleetSim.Cli.Hosting;
+using FleetSim.Hosting;
 using FleetSim.Cli.Output;
 using FleetSim.Contracts.Connections;
 using FleetSim.Policy.Routing;

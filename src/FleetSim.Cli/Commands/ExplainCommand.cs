@@ -1,6 +1,6 @@
 using System.CommandLine;
 using FleetSim.Cli.Attempts;
-using FleetSim.Cli.Hosting;
+using FleetSim.Hosting;
 using FleetSim.Cli.Output;
 using FleetSim.Policy.Routing;
 using FleetSim.Policy.Validation;

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
-namespace FleetSim.Cli.Hosting;
+namespace FleetSim.Hosting;
 
 /// <summary>
 /// A single silo inside the fleetsim process: the default when no cluster is named, so that a
@@ -31,7 +31,10 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public FleetConnector Connector { get; }
 
-    public static async Task<EmbeddedSilo> StartAsync(bool verbose = false, CancellationToken cancellationToken = default)
+    /// <param name="verbose">Log the silo's work to the console (standard output is otherwise left to the caller).</param>
+    /// <param name="configure">Extra silo wiring, e.g. the benchmark's engine-floor grains.</param>
+    /// <param name="cancellationToken">Stops a start that takes too long.</param>
+    public static async Task<EmbeddedSilo> StartAsync(bool verbose = false, Action<ISiloBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -44,6 +47,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             // Provisioning a large fleet is one long call; the default 30 s would cut it short.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
             silo.AddFleetSim();
+            configure?.Invoke(silo);
         });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);

@@ -1,0 +1,46 @@
+using FleetSim.Contracts.Connections;
+using Orleans.Concurrency;
+
+namespace FleetSim.LoadTests.Bench;
+
+/// <summary>
+/// The engine floor: the same grain hops as FleetSim's connection path (client -> gateway, a
+/// stateless reentrant worker -> server grain), with the same messages, and no work in them.
+/// FleetSim's rate is reported as a fraction of what these reach in the same run.
+/// </summary>
+public interface IFloorGatewayGrain : IGrainWithStringKey
+{
+    Task<ConnectResult> Connect(ConnectRequest request);
+
+    Task Disconnect(string server, long connectionId);
+}
+
+public interface IFloorServerGrain : IGrainWithStringKey
+{
+    Task<ConnectResult> Connect(RoutedConnection connection);
+
+    Task Disconnect(long connectionId);
+}
+
+[StatelessWorker, Reentrant]
+public sealed class FloorGatewayGrain : Grain, IFloorGatewayGrain
+{
+    public Task<ConnectResult> Connect(ConnectRequest request)
+    {
+        var server = request.User[(request.User.LastIndexOf('@') + 1)..];
+        return GrainFactory.GetGrain<IFloorServerGrain>(server).Connect(new RoutedConnection(
+            request.User, request.Password, request.Tls, 0, 0, null, null, "floor", request.App, request.Database, request.Hold, false));
+    }
+
+    public Task Disconnect(string server, long connectionId) =>
+        GrainFactory.GetGrain<IFloorServerGrain>(server).Disconnect(connectionId);
+}
+
+public sealed class FloorServerGrain : Grain, IFloorServerGrain
+{
+    private static readonly ConnectResult Allowed = new("Allowed", 0, "", null, "floor", "floor", 1);
+
+    public Task<ConnectResult> Connect(RoutedConnection connection) => Task.FromResult(Allowed);
+
+    public Task Disconnect(long connectionId) => Task.CompletedTask;
+}

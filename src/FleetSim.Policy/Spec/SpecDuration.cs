@@ -10,6 +10,8 @@ namespace FleetSim.Policy.Spec;
 /// </summary>
 public static class SpecDuration
 {
+    private static readonly TimeSpan Longest = TimeSpan.FromDays(36_500);
+
     public const string Format = "a whole number and a unit s, m, h or d, such as 30s, 10m, 1h or 7d";
 
     public static bool TryParse([NotNullWhen(true)] string? text, out TimeSpan duration)
@@ -25,10 +27,10 @@ public static class SpecDuration
             'd' => TimeSpan.FromDays(1),
             _ => TimeSpan.Zero,
         };
-        // At most 36500 days (a century): enough for any setting, and no overflow of TimeSpan.
+        // At most a century: enough for any setting, and far from overflowing TimeSpan.
         if (unit == TimeSpan.Zero
             || !int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var count)
-            || unit * (long)count > TimeSpan.FromDays(36_500))
+            || count > Longest.Ticks / unit.Ticks)
             return false;
         duration = unit * count;
         return true;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using FleetSim.Policy.Spec;
 
 namespace FleetSim.Policy.Threats;
@@ -32,6 +33,7 @@ public sealed class ThreatDetector
     private readonly Baseline _azureRegions = new(StringComparer.OrdinalIgnoreCase, MaxBaselineValues);
     private readonly Baseline _cloudProviders = new(StringComparer.OrdinalIgnoreCase, MaxBaselineValues);
     private readonly Baseline _locations = new(StringComparer.OrdinalIgnoreCase, MaxBaselineValues);
+    // The alerts of the event being observed; a new list per event that raises any, handed to the caller.
     private List<SecurityAlert>? _raised;
 
     /// <param name="server">The server's name, for alerts.</param>
@@ -73,13 +75,15 @@ public sealed class ThreatDetector
         _raised = null;
         var now = login.At.UtcTicks;
 
-        if (Settings.IsHarmful(login.App))
-            Raise(ThreatAlertKind.HarmfulApplication, AlertSeverity.High, login, login.Ip, login.App,
+        if (Settings.IsHarmful(login.App) && MayRaise(ThreatAlertKind.HarmfulApplication, login.Ip, login.App, now))
+            Add(ThreatAlertKind.HarmfulApplication, AlertSeverity.High, login,
                 $"Login {(login.Succeeded ? "" : "attempt ")}to server '{Server}' by '{login.App}', an application commonly used for attacks, as user '{login.User}' from {login.Ip}");
 
-        if (login.FailedAuthentication && _bruteForce.Failure(now, login.Ip, login.User, login.UserExists) is { } attack)
-            Raise(ThreatAlertKind.BruteForce, AlertSeverity.Medium, login, login.Ip, null,
-                $"Brute force attack on server '{Server}': {Settings.BruteForceThreshold} failed logins from {login.Ip} within {SpecDuration.ToText(Settings.BruteForceWindow)}, {Tried(attack)}", attack.ExistingUser ?? login.User);
+        if (login.FailedAuthentication && _bruteForce.Failure(now, login.Ip, login.User, login.UserExists) is { } attack
+            && MayRaise(ThreatAlertKind.BruteForce, login.Ip, null, now))
+            Add(ThreatAlertKind.BruteForce, AlertSeverity.Medium, login,
+                $"Brute force attack on server '{Server}': {Settings.BruteForceThreshold} failed logins from {login.Ip} within {SpecDuration.ToText(Settings.BruteForceWindow)}, {Tried(attack)}",
+                attack.ExistingUser ?? login.User);
 
         if (login.Succeeded)
             ObserveSuccess(login, now);
@@ -88,12 +92,13 @@ public sealed class ThreatDetector
 
     private void ObserveSuccess(in LoginEvent login, long now)
     {
-        if (_bruteForce.Success(now, login.Ip) is { } attack)
-            Raise(ThreatAlertKind.BruteForce, AlertSeverity.High, login, login.Ip, "successful",
+        // A successful brute force is its own subject: the Medium alert of the attack must not suppress it.
+        if (_bruteForce.Success(now, login.Ip) is { } attack && MayRaise(ThreatAlertKind.BruteForce, login.Ip, "successful", now))
+            Add(ThreatAlertKind.BruteForce, AlertSeverity.High, login,
                 $"Successful brute force on server '{Server}': user '{login.User}' logged in from {login.Ip} after a brute force attack from that address was detected at {Time.FromTicks(attack.AttackDetectedAt!.Value):u}; the attack {Tried(attack)}");
 
-        if (login.Address.Flag is { } flag)
-            Raise(ThreatAlertKind.SuspiciousIpAnomaly, AlertSeverity.Medium, login, login.Ip, null,
+        if (login.Address.Flag is { } flag && MayRaise(ThreatAlertKind.SuspiciousIpAnomaly, login.Ip, null, now))
+            Add(ThreatAlertKind.SuspiciousIpAnomaly, AlertSeverity.Medium, login,
                 $"Successful login to server '{Server}' as user '{login.User}' from {login.Ip}, an address flagged by threat intelligence{(flag.Description is null ? "" : $": {flag.Description}")}");
 
         var learning = IsLearning(login.At);
@@ -107,18 +112,18 @@ public sealed class ThreatDetector
     // A disabled kind still learns: enabling it later must not flood with values seen all along.
     private void Anomaly(Baseline baseline, string? value, ThreatAlertKind kind, AlertSeverity severity, bool learning, in LoginEvent login, string what)
     {
-        if (value is null || !baseline.Learn(value) || learning)
+        if (value is null || !baseline.Learn(value) || learning || !MayRaise(kind, value, null, login.At.UtcTicks))
             return;
-        Raise(kind, severity, login, value, null,
-            $"Login to server '{Server}' {string.Format(System.Globalization.CultureInfo.InvariantCulture, what, value)}, as user '{login.User}' from {login.Ip}");
+        Add(kind, severity, login,
+            $"Login to server '{Server}' {string.Format(CultureInfo.InvariantCulture, what, value)}, as user '{login.User}' from {login.Ip}");
     }
 
-    private void Raise(ThreatAlertKind kind, AlertSeverity severity, in LoginEvent login, string subject, string? detail, string description, string? user = null)
-    {
-        if (!Policy.Raises(kind) || !_suppression.TryRaise(kind, subject, detail, login.At.UtcTicks))
-            return;
+    // Decided before the description is built: a suppressed repeat during an attack costs no string.
+    private bool MayRaise(ThreatAlertKind kind, string subject, string? detail, long now) =>
+        Policy.Raises(kind) && _suppression.TryRaise(kind, subject, detail, now);
+
+    private void Add(ThreatAlertKind kind, AlertSeverity severity, in LoginEvent login, string description, string? user = null) =>
         (_raised ??= []).Add(new SecurityAlert(kind.Id(), kind, severity, Server, login.Ip, user ?? login.User, login.At, description));
-    }
 
     private static string Tried(FailureSource attack) => attack.ExistingUser is { } valid
         ? $"with the existing user '{valid}'"

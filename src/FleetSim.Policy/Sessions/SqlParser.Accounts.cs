@@ -162,7 +162,10 @@ internal partial struct SqlParser
                 privileges |= one;
             }
             else
-                return Fail<object>() is null ? null : privileges;
+            {
+                Failed();
+                return null;
+            }
             if (_errorAt >= 0)
                 return null;
         }

@@ -171,7 +171,7 @@ internal partial struct SqlParser
         while (!AtEnd)
         {
             if (_token.Kind == SqlTokenKind.Unterminated || IsSymbol(';'))
-                return Fail<object>() is not null;
+                return Failed();
             var inFunctionCall = depth is > 0 and < 64 && (functionCalls & (1UL << depth)) != 0;
             if (!inFunctionCall && (Keyword("FROM") || Keyword("JOIN") || Keyword("STRAIGHT_JOIN")))
             {
@@ -186,12 +186,12 @@ internal partial struct SqlParser
                     functionCalls = afterName ? functionCalls | (1UL << depth) : functionCalls & ~(1UL << depth);
             }
             else if (IsSymbol(')') && --depth < 0)
-                return Fail<object>() is not null;
+                return Failed();
             afterName = _token.Kind == SqlTokenKind.QuotedIdentifier
                 || (_token.Kind == SqlTokenKind.Word && !SqlWords.Reserved.Contains(Span(_token)));
             Advance();
         }
-        return depth == 0 || Fail<object>() is not null;
+        return depth == 0 || Failed();
     }
 
     /// <summary>t [AS alias] [, t2 [alias]]...; a derived table "(SELECT ...)" is left to the scan.</summary>

@@ -137,9 +137,9 @@ internal partial struct SqlParser
     }
 
     /// <summary>Consumes the keyword, or records a syntax error at the current token.</summary>
-    private bool Expect(string keyword) => Keyword(keyword) || Fail<object>() is not null;
+    private bool Expect(string keyword) => Keyword(keyword) || Failed();
 
-    private bool ExpectSymbol(char symbol) => Symbol(symbol) || Fail<object>() is not null;
+    private bool ExpectSymbol(char symbol) => Symbol(symbol) || Failed();
 
     private bool IfExists() => !Keyword("IF") || Expect("EXISTS");
 
@@ -176,16 +176,24 @@ internal partial struct SqlParser
         while (!AtEnd)
         {
             if (_token.Kind == SqlTokenKind.Unterminated || IsSymbol(';'))
-                return Fail<object>() is not null;
+                return Failed();
             Advance();
         }
         return true;
     }
 
-    private T? Fail<T>() where T : class
+    /// <summary>Records a syntax error at the current token, unless an earlier one was recorded; always false.</summary>
+    private bool Failed()
     {
         if (_errorAt < 0)
             _errorAt = _token.Start;
+        return false;
+    }
+
+    /// <summary><see cref="Failed"/>, for rules that return what they parsed.</summary>
+    private T? Fail<T>() where T : class
+    {
+        Failed();
         return null;
     }
 

@@ -10,6 +10,15 @@ public sealed record FleetSpec
     public List<RegionSpec> Regions { get; init; } = [];
     public List<VirtualNetworkSpec> VirtualNetworks { get; init; } = [];
     public List<ServerSpec> Servers { get; init; } = [];
+
+    /// <summary>[FleetSim rule] What is known about internet addresses: location, domain, cloud provider, Azure region.</summary>
+    public List<InternetRangeSpec> Internet { get; init; } = [];
+
+    /// <summary>[FleetSim rule] Address ranges flagged by threat intelligence.</summary>
+    public List<ThreatIntelligenceSpec> ThreatIntelligence { get; init; } = [];
+
+    /// <summary>[FleetSim rule] How threat detection judges logins; the defaults suit a demo.</summary>
+    public ThreatDetectionSpec ThreatDetection { get; init; } = new();
 }
 
 public sealed record RegionSpec

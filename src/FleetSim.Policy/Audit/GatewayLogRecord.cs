@@ -1,0 +1,34 @@
+using FleetSim.Policy.Decisions;
+using FleetSim.Policy.Routing;
+
+namespace FleetSim.Policy.Audit;
+
+/// <summary>
+/// [FleetSim rule] One decision of a regional gateway, admissions and denials alike. A connection
+/// blocked at the gateway never reaches the server and so is not in its audit log; this log is
+/// where it shows.
+/// </summary>
+/// <param name="Gateway">The gateway address that took the connection.</param>
+/// <param name="Server">The server it was routed to; null when routing failed (9002).</param>
+/// <param name="Source">The client as presented, e.g. "internet address 203.0.113.7".</param>
+/// <param name="User">The user name as sent, user@server.</param>
+/// <param name="Code">The error code; 0 when allowed.</param>
+/// <param name="Rule">The firewall rule, virtual network rule or private endpoint connection that decided, if any.</param>
+public sealed record GatewayLogRecord(
+    DateTimeOffset Time,
+    string Gateway,
+    string? Server,
+    string Source,
+    string User,
+    ConnectionReason Reason,
+    int Code,
+    string? Rule,
+    string Region)
+{
+    public static GatewayLogRecord Decision(DateTimeOffset at, GatewayAddress gateway, string? server, string source, string user, Verdict verdict)
+    {
+        ArgumentNullException.ThrowIfNull(gateway);
+        ArgumentNullException.ThrowIfNull(verdict);
+        return new(at, gateway.Ip.ToString(), server, source, user, verdict.Reason, verdict.Code, verdict.Rule, gateway.Region);
+    }
+}

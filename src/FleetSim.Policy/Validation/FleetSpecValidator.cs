@@ -17,6 +17,6 @@ public static class FleetSpecValidator
         var regions = RegionValidator.Validate(spec.Regions, root.Property("regions"), errors);
         var subnets = VirtualNetworkValidator.Validate(spec.VirtualNetworks, regions, root.Property("virtualNetworks"), errors);
         ServerValidator.Validate(spec.Servers, new DeclaredFleet(regions, subnets), root.Property("servers"), errors);
-        return errors.All;
+        return [.. errors.All, .. ThreatSpecValidator.Validate(spec)];
     }
 }

@@ -36,7 +36,11 @@ public sealed class FleetConnector(IGrainFactory grains, DirectoryCache director
         };
     }
 
+    /// <summary>Runs a statement in a held connection, through the gateway that carries it.</summary>
+    public Task<StatementResult> Execute(ConnectResult connection, string sql, DateTimeOffset? at = null) =>
+        grains.GetGrain<IGatewayGrain>(connection.Gateway!).Execute(connection.Server!, connection.ConnectionId, sql, at);
+
     /// <summary>Closes a held connection through the gateway that carries it.</summary>
-    public Task Disconnect(ConnectResult connection) =>
-        grains.GetGrain<IGatewayGrain>(connection.Gateway!).Disconnect(connection.Server!, connection.ConnectionId);
+    public Task Disconnect(ConnectResult connection, DateTimeOffset? at = null) =>
+        grains.GetGrain<IGatewayGrain>(connection.Gateway!).Disconnect(connection.Server!, connection.ConnectionId, at);
 }

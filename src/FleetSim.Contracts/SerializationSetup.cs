@@ -5,11 +5,20 @@ namespace FleetSim.Contracts;
 
 public static class SerializationSetup
 {
+    private static readonly HashSet<string?> JsonNamespaces =
+    [
+        typeof(Policy.Spec.FleetSpec).Namespace,
+        typeof(Policy.Audit.AuditRecord).Namespace,
+        typeof(Policy.Threats.SecurityAlert).Namespace,
+        typeof(Policy.Decisions.ConnectionReason).Namespace,
+    ];
+
     /// <summary>
-    /// The fleet specification records live in FleetSim.Policy, which stays free of Orleans; they
-    /// cross grain boundaries only when a fleet is provisioned, so System.Text.Json carries them.
+    /// The fleet specification and audit records live in FleetSim.Policy, which stays free of
+    /// Orleans; System.Text.Json carries them across grain boundaries. They travel in batches
+    /// (a fleet, a batch of audit records), never one per connection, so its cost stays small.
     /// Silos and clients must both call this.
     /// </summary>
     public static ISerializerBuilder AddFleetSimSerialization(this ISerializerBuilder builder) =>
-        builder.AddJsonSerializer(isSupported: type => type.Namespace == typeof(Policy.Spec.FleetSpec).Namespace);
+        builder.AddJsonSerializer(isSupported: type => JsonNamespaces.Contains(type.Namespace));
 }

@@ -31,10 +31,11 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public FleetConnector Connector { get; }
 
+    /// <param name="auditStore">The SQLite file for audit records and alerts; by default a new temporary file.</param>
     /// <param name="verbose">Log the silo's work to the console (standard output is otherwise left to the caller).</param>
     /// <param name="configure">Extra silo wiring, e.g. the benchmark's engine-floor grains.</param>
     /// <param name="cancellationToken">Stops a start that takes too long.</param>
-    public static async Task<EmbeddedSilo> StartAsync(bool verbose = false, Action<ISiloBuilder>? configure = null, CancellationToken cancellationToken = default)
+    public static async Task<EmbeddedSilo> StartAsync(string? auditStore = null, bool verbose = false, Action<ISiloBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
@@ -46,7 +47,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("fleetsim-embedded", "fleetsim"));
             // Provisioning a large fleet is one long call; the default 30 s would cut it short.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
-            silo.AddFleetSim();
+            silo.AddFleetSim(o => o.AuditStorePath = auditStore ?? TemporaryStore());
             configure?.Invoke(silo);
         });
         var host = builder.Build();
@@ -58,11 +59,24 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     public async Task<ProvisionResult> ProvisionAsync(FleetSpec fleet) =>
         await Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).Provision(fleet);
 
+    /// <summary>
+    /// Stops the silo gracefully: every grain deactivates, and with it every audit outbox and sink
+    /// flushes, so the store holds everything when this returns. Safe to call twice.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
-        await _host.StopAsync(TimeSpan.FromSeconds(10));
+        if (_stopped)
+            return;
+        _stopped = true;
+        await _host.StopAsync(TimeSpan.FromSeconds(30));
         _host.Dispose();
     }
+
+    private bool _stopped;
+
+    /// <summary>A fresh store per run, so that concurrent runs never mix their logs.</summary>
+    public static string TemporaryStore() =>
+        Path.Combine(Path.GetTempPath(), "fleetsim", $"audit-{Guid.NewGuid():N}.db");
 
     private static int FreePort()
     {

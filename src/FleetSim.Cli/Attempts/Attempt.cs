@@ -13,6 +13,12 @@ public sealed record Attempt
     public string? App { get; init; }
     public string? Database { get; init; }
     public bool Hold { get; init; }
+
+    /// <summary>The simulated time of the attempt; the server's clock follows it (audit times, threat detection).</summary>
+    public DateTimeOffset? At { get; init; }
+
+    /// <summary>Statements to run in the session once it is open.</summary>
+    public List<string>? Statements { get; init; }
 }
 
 /// <summary>One of {ip}, {ip, azure: true}, {subnet, ip} or {privateEndpoint}.</summary>

@@ -60,7 +60,7 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
         var source = attempt.Source!;
         return (new ConnectRequest(attempt.Host, attempt.User!, attempt.Password, attempt.Tls!,
             new SourceAddress(source.Ip, source.Azure, source.Subnet, source.PrivateEndpoint),
-            attempt.App, attempt.Database, attempt.Hold, explain), attempt.GatewayIp);
+            attempt.App, attempt.Database, attempt.Hold, explain, At: attempt.At, Statements: attempt.Statements), attempt.GatewayIp);
     }
 
     /// <summary>The checks an attempt needs to mean something; what the fleet then decides is not checked here.</summary>
@@ -76,6 +76,11 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
             yield return $"tls: '{attempt.Tls}' is not one of none, 1.0, 1.1, 1.2, 1.3";
         foreach (var problem in CheckSource(attempt.Source, directory))
             yield return problem;
+        for (var i = 0; i < (attempt.Statements?.Count ?? 0); i++)
+        {
+            if (string.IsNullOrWhiteSpace(attempt.Statements![i]))
+                yield return $"statements[{i}]: empty statement";
+        }
     }
 
     private static IEnumerable<string> CheckSource(AttemptSource? source, FleetDirectory directory)

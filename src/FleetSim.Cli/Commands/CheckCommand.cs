@@ -1,4 +1,5 @@
 using System.CommandLine;
+using FleetSim.AuditStore;
 using FleetSim.Cli.Attempts;
 using FleetSim.Hosting;
 using FleetSim.Policy.Validation;
@@ -11,29 +12,51 @@ public static class CheckCommand
     {
         var fleet = new Argument<FileInfo>("FLEET") { Description = "The fleet specification (JSON): regions, virtual networks, servers." };
         var attempts = new Argument<FileInfo>("ATTEMPTS") { Description = "Connection attempts, one JSON object a line (see samples/*.jsonl)." };
+        var store = new Option<string?>("--store") { Description = "The audit store (SQLite file) to write: server audit logs, gateway connection log, alerts. Default: a new temporary file, named on standard error." };
         var verbose = new Option<bool>("--verbose") { Description = "Show the embedded silo's log on standard error." };
         var command = new Command("check", """
             Provision a fleet on an embedded silo, send every attempt through its regional gateway,
             and print one JSON line per attempt, in input order:
               {"id":"a1","allowed":false,"reason":"FirewallDenied","code":9000,"message":"...","rule":null,"server":"contoso","gateway":"40.71.8.203"}
+            then one line per security alert raised by threat protection:
+              {"alert":"SQL.MariaDB_BruteForce","severity":"Medium","server":"contoso","ip":"198.51.100.7","user":"dbadmin","at":"..."}
             Attempts to the same server are decided in file order; held connections ("hold": true)
-            stay open until the end, so they count towards max_connections.
+            stay open until the end, so they count towards max_connections. An attempt may carry
+            "at" (the simulated time) and "statements" (SQL run in the session). Everything is
+            written to the audit store: query it with `fleetsim audit query --store PATH`.
             Exit codes: 0 done, 2 bad fleet or attempts file (every problem is listed).
             """)
         {
-            fleet, attempts, verbose,
+            fleet, attempts, store, verbose,
         };
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
             var spec = FleetSpecReader.ReadFile(parse.GetValue(fleet)!.FullName);
             var file = AttemptFile.Read(parse.GetValue(attempts)!.FullName, spec);
-            await using var silo = await EmbeddedSilo.StartAsync(parse.GetValue(verbose), cancellationToken: cancellationToken);
-            var provisioned = await silo.ProvisionAsync(spec);
-            if (!provisioned.Succeeded)
-                throw new InputException(provisioned.Errors);
-            var results = await new CheckRunner(silo, provisioned.Version).RunAsync(file.Attempts, cancellationToken);
+            var storePath = parse.GetValue(store) ?? EmbeddedSilo.TemporaryStore();
+            var silo = await EmbeddedSilo.StartAsync(storePath, parse.GetValue(verbose), cancellationToken: cancellationToken);
+            Policy.Threats.SecurityAlert[] alerts;
+            Contracts.Connections.ConnectResult[] results;
+            try
+            {
+                var provisioned = await silo.ProvisionAsync(spec);
+                if (!provisioned.Succeeded)
+                    throw new InputException(provisioned.Errors);
+                results = await new CheckRunner(silo, provisioned.Version).RunAsync(file.Attempts, cancellationToken);
+            }
+            finally
+            {
+                // Stopping the silo flushes every outbox and sink: the store is complete afterwards.
+                await silo.DisposeAsync();
+            }
+            await using (var reader = new SqliteAuditStore(storePath))
+                alerts = [.. await reader.AlertsAsync(new AuditQuery { Limit = int.MaxValue }, cancellationToken)];
+
             using var stdout = Console.OpenStandardOutput();
             CheckRunner.Print(file.Attempts, results, stdout);
+            CheckRunner.PrintAlerts(alerts.OrderBy(a => a.At).ThenBy(a => a.Server, StringComparer.Ordinal), stdout);
+            if (parse.GetValue(store) is null)
+                Console.Error.WriteLine($"audit store: {storePath}");
             return 0;
         }));
         return command;

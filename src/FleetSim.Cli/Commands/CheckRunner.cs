@@ -41,9 +41,23 @@ public sealed class CheckRunner(EmbeddedSilo silo, long directoryVersion)
                 }
             });
 
-        // Held connections stay open until every attempt has been decided, then close cleanly.
-        await Task.WhenAll(held.Select(silo.Connector.Disconnect));
+        // Held connections stay open until every attempt has been decided, then close cleanly,
+        // at the simulated time of the last attempt when the file gives times.
+        var end = attempts.Select(a => a.At).Max();
+        await Task.WhenAll(held.Select(connection => silo.Connector.Disconnect(connection, end)));
         return results;
+    }
+
+    public static void PrintAlerts(IEnumerable<Policy.Threats.SecurityAlert> alerts, Stream output)
+    {
+        using var json = new Utf8JsonWriter(output, DecisionLine.WriterOptions);
+        foreach (var alert in alerts)
+        {
+            DecisionLine.WriteAlert(json, alert);
+            json.Flush();
+            output.WriteByte((byte)'\n');
+            json.Reset();
+        }
     }
 
     public static void Print(IReadOnlyList<Attempt> attempts, IReadOnlyList<ConnectResult> results, Stream output)

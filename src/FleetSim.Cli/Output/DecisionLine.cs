@@ -21,6 +21,33 @@ public static class DecisionLine
         WriteNullable(json, "rule", result.Rule);
         WriteNullable(json, "server", result.Server);
         WriteNullable(json, "gateway", result.Gateway);
+        if (result.Statements is { } statements)
+        {
+            json.WriteStartArray("statements");
+            foreach (var statement in statements)
+            {
+                json.WriteStartObject();
+                json.WriteString("category", statement.Category);
+                json.WriteNumber("code", statement.Code);
+                json.WriteString("message", statement.Message);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        json.WriteEndObject();
+    }
+
+    /// <summary>An alert line, printed by `fleetsim check` after the decisions and by `fleetsim alerts --format jsonl`.</summary>
+    public static void WriteAlert(Utf8JsonWriter json, Policy.Threats.SecurityAlert alert)
+    {
+        json.WriteStartObject();
+        json.WriteString("alert", alert.AlertType);
+        json.WriteString("severity", alert.Severity.ToString());
+        json.WriteString("server", alert.Server);
+        json.WriteString("ip", alert.Ip);
+        json.WriteString("user", alert.User);
+        json.WriteString("at", alert.At.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        json.WriteString("description", alert.Description);
         json.WriteEndObject();
     }
 

@@ -7,6 +7,8 @@ public sealed record SourceAddress(string? Ip, bool Azure = false, string? Subne
 /// <summary>
 /// A client's connection attempt as a regional gateway receives it: the host it dialled, the
 /// login packet (user@server, password), the TLS version it negotiated, and where it comes from.
+/// Statements, when given, run in the session right after login; At, when given, is the simulated
+/// time of the attempt (otherwise the silo's clock).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ConnectRequest(
@@ -19,4 +21,6 @@ public sealed record ConnectRequest(
     string? Database = null,
     bool Hold = false,
     bool Explain = false,
-    long DirectoryVersion = 0);
+    long DirectoryVersion = 0,
+    DateTimeOffset? At = null,
+    IReadOnlyList<string>? Statements = null);

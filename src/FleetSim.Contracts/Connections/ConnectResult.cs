@@ -1,5 +1,12 @@
 namespace FleetSim.Contracts.Connections;
 
+/// <summary>What one statement of a session did: error code 0 when it ran, else MariaDB's error.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StatementResult(string Category, int Code, string Message)
+{
+    public bool Succeeded => Code == 0;
+}
+
 /// <summary>One stage of a decision, for `explain`.</summary>
 [GenerateSerializer, Immutable]
 public sealed record TraceEntry(string Stage, bool Passed, string Detail);
@@ -18,7 +25,8 @@ public sealed record ConnectResult(
     string? Server,
     string? Gateway,
     long ConnectionId = 0,
-    IReadOnlyList<TraceEntry>? Trace = null)
+    IReadOnlyList<TraceEntry>? Trace = null,
+    IReadOnlyList<StatementResult>? Statements = null)
 {
     public bool Allowed => Code == 0;
 }

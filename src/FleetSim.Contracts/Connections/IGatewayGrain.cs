@@ -9,6 +9,9 @@ public interface IGatewayGrain : IGrainWithStringKey
     /// <summary>Reads the login packet, routes on user@server and hands the connection to the server.</summary>
     Task<ConnectResult> Connect(ConnectRequest request);
 
-    /// <summary>Closes a held connection; in the proxy policy every packet passes the gateway.</summary>
-    Task Disconnect(string server, long connectionId);
+    /// <summary>Runs a statement in a held session; in the proxy policy every packet passes the gateway.</summary>
+    Task<StatementResult> Execute(string server, long connectionId, string sql, DateTimeOffset? at = null);
+
+    /// <summary>Closes a held connection.</summary>
+    Task Disconnect(string server, long connectionId, DateTimeOffset? at = null);
 }

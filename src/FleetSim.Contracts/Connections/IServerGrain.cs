@@ -6,7 +6,7 @@ namespace FleetSim.Contracts.Connections;
 public interface IServerGrain : IGrainWithStringKey
 {
     /// <summary>Creates or replaces the server from its (validated) specification; open sessions survive.</summary>
-    Task Provision(ServerSpec spec);
+    Task Provision(ServerSpec spec, FleetContext context);
 
     /// <summary>Removes the server: later connections get ServerNotFound.</summary>
     Task Deprovision();
@@ -14,9 +14,25 @@ public interface IServerGrain : IGrainWithStringKey
     /// <summary>Applies the server's checks (state, TLS, network, authentication, max_connections).</summary>
     Task<ConnectResult> Connect(RoutedConnection connection);
 
-    Task Disconnect(long connectionId);
+    /// <summary>Runs a statement in an open session: privileges, DCL effects, audit.</summary>
+    Task<StatementResult> Execute(long connectionId, string sql, DateTimeOffset? at = null);
+
+    Task Disconnect(long connectionId, DateTimeOffset? at = null);
+
+    /// <summary>Sends buffered audit records and alerts to the server's audit sink now.</summary>
+    Task FlushAudit();
 
     Task<ServerStatus> GetStatus();
+}
+
+/// <summary>What a server needs to know about its fleet: where addresses are and how threats are judged.</summary>
+[GenerateSerializer, Immutable]
+public sealed record FleetContext(
+    IReadOnlyList<InternetRangeSpec> Internet,
+    IReadOnlyList<ThreatIntelligenceSpec> ThreatIntelligence,
+    ThreatDetectionSpec? ThreatDetection)
+{
+    public static FleetContext From(FleetSpec fleet) => new(fleet.Internet, fleet.ThreatIntelligence, fleet.ThreatDetection);
 }
 
 [GenerateSerializer, Immutable]

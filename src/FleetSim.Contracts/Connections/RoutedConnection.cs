@@ -18,4 +18,6 @@ public sealed record RoutedConnection(
     string? App,
     string? Database,
     bool Hold,
-    bool Explain);
+    bool Explain,
+    DateTimeOffset? At = null,
+    IReadOnlyList<string>? Statements = null);

@@ -1,4 +1,6 @@
+using FleetSim.Contracts.Connections;
 using FleetSim.Policy.Spec;
+using Orleans.Concurrency;
 
 namespace FleetSim.Contracts.Fleet;
 
@@ -13,7 +15,19 @@ public interface IFleetDirectoryGrain : IGrainWithStringKey
     Task<ProvisionResult> Provision(FleetSpec spec);
 
     /// <summary>The current snapshot, or null when the caller already holds <paramref name="knownVersion"/>.</summary>
+    [AlwaysInterleave]
     Task<DirectorySnapshot?> GetSnapshot(long knownVersion);
+
+    /// <summary>A server's specification and fleet context, for a server grain that (re)activates.</summary>
+    /// <remarks>Interleaves with Provision, whose calls activate the very servers that ask.</remarks>
+    [AlwaysInterleave]
+    Task<(ServerSpec? Spec, FleetContext? Context)> GetServer(string name);
+
+    /// <summary>
+    /// Pushes every buffered audit record to the store: servers send their outboxes, then every
+    /// sink writes. Gateways flush on their own timer (200 ms) and when they deactivate.
+    /// </summary>
+    Task FlushAudit();
 }
 
 [GenerateSerializer, Immutable]

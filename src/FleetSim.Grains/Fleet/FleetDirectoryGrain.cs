@@ -1,3 +1,4 @@
+using FleetSim.Contracts.Audit;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Policy.Spec;
@@ -7,14 +8,18 @@ namespace FleetSim.Grains.Fleet;
 
 /// <summary>
 /// Provisions the fleet and publishes its directory. A document is validated whole before anything
-/// changes, so a bad one leaves the fleet as it was.
+/// changes, so a bad one leaves the fleet as it was. It keeps the fleet document, from which a
+/// server grain that reactivates on another silo takes its configuration back.
 /// </summary>
+[CollectionAgeLimit(AlwaysActive = true)]
 public sealed class FleetDirectoryGrain : Grain, IFleetDirectoryGrain
 {
     // Enough provisioning calls in flight to keep both schedulers busy without flooding them.
     private const int ProvisioningParallelism = 64;
 
     private DirectorySnapshot _snapshot = new(0, [], [], new Dictionary<string, string>());
+    private FleetSpec _fleet = new();
+    private Dictionary<string, ServerSpec> _servers = new(StringComparer.Ordinal);
 
     public async Task<ProvisionResult> Provision(FleetSpec spec)
     {
@@ -25,8 +30,10 @@ public sealed class FleetDirectoryGrain : Grain, IFleetDirectoryGrain
         var previous = _snapshot.ServerRegions;
         var wanted = spec.Servers.ToDictionary(s => s.Name!, StringComparer.Ordinal);
         var removed = previous.Keys.Where(name => !wanted.ContainsKey(name)).ToList();
+        var context = FleetContext.From(spec);
+        (_fleet, _servers) = (spec, wanted);
 
-        await ForEachInParallel(spec.Servers, server => GrainFactory.GetGrain<IServerGrain>(server.Name!).Provision(server));
+        await ForEachInParallel(spec.Servers, server => GrainFactory.GetGrain<IServerGrain>(server.Name!).Provision(server, context));
         _snapshot = new DirectorySnapshot(_snapshot.Version + 1, spec.Regions, spec.VirtualNetworks,
             spec.Servers.ToDictionary(s => s.Name!, s => s.Region!, StringComparer.Ordinal));
         // Removed after the new directory is published, so that gateways stop routing to them first.
@@ -38,6 +45,20 @@ public sealed class FleetDirectoryGrain : Grain, IFleetDirectoryGrain
 
     public Task<DirectorySnapshot?> GetSnapshot(long knownVersion) =>
         Task.FromResult(knownVersion == _snapshot.Version ? null : _snapshot);
+
+    public Task<(ServerSpec? Spec, FleetContext? Context)> GetServer(string name) =>
+        Task.FromResult<(ServerSpec?, FleetContext?)>(_servers.TryGetValue(name, out var spec) ? (spec, FleetContext.From(_fleet)) : (null, null));
+
+    public async Task FlushAudit()
+    {
+        await ForEachInParallel(_servers.Keys, name => GrainFactory.GetGrain<IServerGrain>(name).FlushAudit());
+        await Task.Delay(AuditFlushGrace);
+        await ForEachInParallel(AuditSinkKeys.All(_fleet.Regions.Select(r => r.Name!).Append("unknown")),
+            key => GrainFactory.GetGrain<IAuditSinkGrain>(key).Flush());
+    }
+
+    /// <summary>Long enough for every gateway's outbox timer to have fired once more.</summary>
+    private static readonly TimeSpan AuditFlushGrace = TimeSpan.FromMilliseconds(500);
 
     private static async Task ForEachInParallel<T>(IEnumerable<T> items, Func<T, Task> action)
     {

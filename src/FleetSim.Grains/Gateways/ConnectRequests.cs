@@ -15,6 +15,16 @@ public static class ConnectRequests
         return new ConnectionAttempt(request.Host, null, request.User, request.Password, tls, ToSource(request.Source), request.App, request.Database);
     }
 
+    /// <summary>The source as the gateway connection log shows it.</summary>
+    public static string Describe(ClientSource source) => source switch
+    {
+        ClientSource.Internet s => $"internet address {s.Ip}",
+        ClientSource.Azure s => $"Azure address {s.Ip}",
+        ClientSource.Subnet s => $"subnet {s.SubnetId} ({s.Ip})",
+        ClientSource.PrivateEndpoint s => $"private endpoint '{s.Name}'",
+        _ => source.ToString(),
+    };
+
     public static ClientSource ToSource(SourceAddress source)
     {
         Ipv4? ip = source.Ip is null ? null : Ipv4.TryParse(source.Ip, out var parsed) ? parsed

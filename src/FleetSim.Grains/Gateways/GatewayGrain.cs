@@ -1,5 +1,8 @@
-using FleetSim.Contracts.Connections;
 using FleetSim.Client;
+using FleetSim.Contracts.Audit;
+using FleetSim.Contracts.Connections;
+using FleetSim.Grains.Audit;
+using FleetSim.Policy.Audit;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Network;
 using FleetSim.Policy.Routing;
@@ -9,36 +12,68 @@ namespace FleetSim.Grains.Gateways;
 
 /// <summary>
 /// A regional gateway ring, keyed by its public address. Stateless and reentrant: activations are
-/// local to each silo and keep serving while earlier connections wait on their servers.
+/// local to each silo and keep serving while earlier connections wait on their servers. Every
+/// decision, denials included, goes to the gateway connection log, since a connection refused
+/// here never reaches a server's audit log.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed class GatewayGrain(DirectoryCache directoryCache) : Grain, IGatewayGrain
+public sealed class GatewayGrain(DirectoryCache directoryCache, TimeProvider clock) : Grain, IGatewayGrain
 {
-    private Ipv4? _address;
+    private readonly AuditOutbox _outbox = new();
+    private GatewayAddress? _self;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(AuditOutbox.FlushPeriod, AuditOutbox.FlushPeriod) { Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await Flush();
 
     public async Task<ConnectResult> Connect(ConnectRequest request)
     {
         var directory = await directoryCache.Get(request.DirectoryVersion);
-        var ip = _address ??= Ipv4.Parse(this.GetPrimaryKeyString());
+        var ip = Ipv4.Parse(this.GetPrimaryKeyString());
         var trace = request.Explain ? new DecisionTrace() : null;
         if (!directory.TryGetGateway(ip, out var gateway))
         {
             trace?.Add("gateway", false, $"{ip} is not a gateway address of any region");
             return Results.From(ConnectionErrors.GatewayUnreachable(ip.ToString()), null, ip.ToString(), trace);
         }
+        _self = gateway;
 
         var attempt = ConnectRequests.ToAttempt(request);
         var (route, denial) = GatewayRouting.Route(directory, gateway, attempt, trace);
+        var at = request.At ?? clock.GetUtcNow();
         if (route is null)
-            return Results.From(denial!, GatewayRouting.SplitUser(request.User, request.Host).Server, ip.ToString(), trace);
+        {
+            var server = GatewayRouting.SplitUser(request.User, request.Host).Server;
+            if (denial!.Reason != ConnectionReason.GatewayUnreachable)
+                Log(at, gateway, server, ConnectRequests.Describe(attempt.Source), request.User, denial);
+            return Results.From(denial, server, ip.ToString(), trace);
+        }
 
         var result = await GrainFactory.GetGrain<IServerGrain>(route.Server).Connect(new RoutedConnection(
             route.Login, request.Password, request.Tls, (byte)route.Source.Kind, route.Source.Address.Value,
             route.Source.SubnetId, route.Source.PrivateEndpoint, ip.ToString(), request.App, request.Database,
-            request.Hold, request.Explain));
+            request.Hold, request.Explain, request.At, request.Statements));
+        Log(at, gateway, route.Server, route.Source.ToString(), request.User,
+            new Verdict(Enum.Parse<ConnectionReason>(result.Reason), result.Code, result.Message, result.Rule));
+        if (_outbox.IsFull)
+            await Flush();
         return trace is null ? result : result with { Trace = [.. Results.ToEntries(trace)!, .. result.Trace ?? []] };
     }
 
-    public Task Disconnect(string server, long connectionId) =>
-        GrainFactory.GetGrain<IServerGrain>(server).Disconnect(connectionId);
+    public Task<StatementResult> Execute(string server, long connectionId, string sql, DateTimeOffset? at = null) =>
+        GrainFactory.GetGrain<IServerGrain>(server).Execute(connectionId, sql, at);
+
+    public Task Disconnect(string server, long connectionId, DateTimeOffset? at = null) =>
+        GrainFactory.GetGrain<IServerGrain>(server).Disconnect(connectionId, at);
+
+    private void Log(DateTimeOffset at, GatewayAddress gateway, string? server, string source, string user, Verdict verdict) =>
+        _outbox.Add(GatewayLogRecord.Decision(at, gateway, server, source, user, verdict));
+
+    private Task Flush() => _self is null
+        ? Task.CompletedTask
+        : _outbox.FlushTo(GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_self.Region, _self.Ip.ToString())));
 }

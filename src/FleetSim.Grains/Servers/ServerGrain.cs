@@ -1,90 +1,173 @@
+using FleetSim.Contracts.Audit;
 using FleetSim.Contracts.Connections;
+using FleetSim.Contracts.Fleet;
+using FleetSim.Grains.Audit;
 using FleetSim.Policy.Admission;
+using FleetSim.Policy.Audit;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Network;
 using FleetSim.Policy.Routing;
+using FleetSim.Policy.Sessions;
 using FleetSim.Policy.Spec;
+using FleetSim.Policy.Threats;
 
 namespace FleetSim.Grains.Servers;
 
 /// <summary>
-/// One simulated MariaDB server: its compiled policy, its accounts (hashes only) and its open
-/// sessions. Connect is a short synchronous turn, so one server sustains a high connection rate.
+/// One simulated MariaDB server: its compiled policy, accounts and grants (hashes only), open
+/// sessions, audit trail and threat detector. Each call is one short synchronous turn; audit
+/// records and alerts leave in batches through the outbox.
 /// </summary>
-public sealed class ServerGrain : Grain, IServerGrain
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class ServerGrain(TimeProvider clock) : Grain, IServerGrain
 {
     private ServerPolicy? _policy;
-    private readonly AccountDirectory _accounts = new();
+    private AccessControl? _access;
+    private AuditTrail? _audit;
+    private ThreatDetector? _threats;
+    private AddressBook _addresses = AddressBook.Empty;
     private readonly Dictionary<long, Session> _sessions = [];
+    private readonly AuditOutbox _outbox = new();
     private long _lastConnectionId;
 
     private string Name => this.GetPrimaryKeyString();
 
-    public Task Provision(ServerSpec spec)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var policy = ServerPolicy.Compile(spec);
-        var logins = new HashSet<string>(StringComparer.Ordinal) { spec.AdministratorLogin! };
-        SetPassword(spec.AdministratorLogin!, spec.AdministratorLoginPassword!);
-        foreach (var user in spec.Users)
-        {
-            logins.Add(user.Name!);
-            SetPassword(user.Name!, user.Password!);
-        }
-        foreach (var stale in _accounts.Logins.Where(l => !logins.Contains(l)).ToList())
-            _accounts.Remove(stale);
-        _policy = policy;
+        this.RegisterGrainTimer(FlushAudit, new GrainTimerCreationOptions(AuditOutbox.FlushPeriod, AuditOutbox.FlushPeriod));
+        // A server reactivated elsewhere (its silo stopped) takes its configuration from the directory.
+        var (spec, context) = await GrainFactory.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetServer(Name);
+        if (spec is not null)
+            Apply(spec, context!);
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAudit();
+
+    public Task Provision(ServerSpec spec, FleetContext context)
+    {
+        Apply(spec, context);
         return Task.CompletedTask;
     }
 
-    public Task Deprovision()
+    public async Task Deprovision()
     {
-        _policy = null;
+        await FlushAudit();
+        (_policy, _access, _audit, _threats) = (null, null, null, null);
         _sessions.Clear();
         DeactivateOnIdle();
-        return Task.CompletedTask;
     }
 
-    public Task<ConnectResult> Connect(RoutedConnection connection)
+    public async Task<ConnectResult> Connect(RoutedConnection connection)
     {
         var trace = connection.Explain ? new DecisionTrace() : null;
         if (_policy is null)
         {
             trace?.Add("server-state", false, $"no server '{Name}' is provisioned");
-            return Task.FromResult(Results.From(ConnectionErrors.ServerNotFound(Name), Name, connection.Gateway, trace));
+            return Results.From(ConnectionErrors.ServerNotFound(Name), Name, connection.Gateway, trace);
         }
 
+        var at = connection.At ?? clock.GetUtcNow();
         if (!TlsVersions.TryParseOffered(connection.Tls, out var tls))
             throw new ArgumentException($"tls: '{connection.Tls}' is not one of none, 1.0, 1.1, 1.2, 1.3", nameof(connection));
-        var source = new PresentedSource((PresentedKind)connection.SourceKind, new Ipv4(connection.SourceAddress),
-            connection.SubnetId, connection.PrivateEndpoint);
+        var source = new PresentedSource((PresentedKind)connection.SourceKind, new Ipv4(connection.SourceAddress), connection.SubnetId, connection.PrivateEndpoint);
         var request = new AdmissionRequest(connection.Login, connection.Password, tls, source);
-        var verdict = ServerAdmission.Admit(_policy, request, _accounts, _sessions.Count, trace);
-
-        long connectionId = 0;
-        if (verdict.Allowed)
+        var verdict = ServerAdmission.Admit(_policy, request, _access!, _sessions.Count, trace);
+        if (verdict.Allowed && connection.Database is not null && _access!.AuthorizeDatabase(connection.Login, connection.Database) is { } noDatabase)
         {
-            // Connection ids count every accepted connection, as MariaDB's do, held or not.
-            connectionId = ++_lastConnectionId;
-            if (connection.Hold)
-                _sessions[connectionId] = new Session(connectionId, connection.Login, source.ClientAddress, connection.Database);
+            trace?.Add("database", false, noDatabase.Message);
+            verdict = new Verdict(ConnectionReason.AccessDenied, noDatabase.Code, noDatabase.Message);
         }
-        return Task.FromResult(Results.From(verdict, Name, connection.Gateway, trace, connectionId));
+
+        var result = verdict.Allowed
+            ? Open(connection, source, at, verdict, trace)
+            : Refuse(connection, source, at, verdict, trace);
+        if (_outbox.IsFull)
+            await FlushAudit();
+        return result;
     }
 
-    public Task Disconnect(long connectionId)
+    public async Task<StatementResult> Execute(long connectionId, string sql, DateTimeOffset? at = null)
     {
-        _sessions.Remove(connectionId);
+        if (!_sessions.TryGetValue(connectionId, out var session))
+            return new StatementResult("ADMIN", 2006, "MySQL server has gone away");
+        var result = Run(session, sql, at ?? clock.GetUtcNow());
+        if (_outbox.IsFull)
+            await FlushAudit();
+        return result;
+    }
+
+    public Task Disconnect(long connectionId, DateTimeOffset? at = null)
+    {
+        if (_sessions.Remove(connectionId, out var session))
+            _outbox.Add(_audit!.Disconnected(at ?? clock.GetUtcNow(), session));
         return Task.CompletedTask;
     }
+
+    public Task FlushAudit() => _policy is null && _outbox.Count == 0
+        ? Task.CompletedTask
+        : _outbox.FlushTo(GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_policy?.Region ?? "unknown", Name)));
 
     public Task<ServerStatus> GetStatus() => Task.FromResult(new ServerStatus(
         Name, _policy is not null, _policy?.State.ToString() ?? "NotFound", _sessions.Count, _policy?.MaxConnections ?? 0));
 
-    private void SetPassword(string login, string password)
+    private ConnectResult Open(RoutedConnection connection, PresentedSource source, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
     {
-        // Re-provisioning an unchanged fleet must not pay for hashing every password again.
-        if (_accounts.Contains(login) && _accounts.Authenticate(login, password))
+        // Connection ids count every accepted connection, as MariaDB's do, held or not.
+        var id = ++_lastConnectionId;
+        var ip = source.ClientAddress;
+        var session = new Session(_access!, id, connection.Login, ip, connection.Database);
+        _outbox.Add(_audit!.Connected(at, id, ip, connection.Login, connection.Database));
+        Observe(connection, ip, at, succeeded: true, 0);
+
+        var statements = connection.Statements is { Count: > 0 } sqls ? sqls.Select(sql => Run(session, sql, at)).ToList() : null;
+        if (connection.Hold)
+            _sessions[id] = session;
+        else
+            _outbox.Add(_audit.Disconnected(at, session));
+        return Results.From(verdict, Name, connection.Gateway, trace, id) with { Statements = statements };
+    }
+
+    private ConnectResult Refuse(RoutedConnection connection, PresentedSource source, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
+    {
+        // Only what the server itself refused reaches its audit log; the network checks belong to
+        // the gateway, whose own log records them.
+        if (verdict.Reason is ConnectionReason.AccessDenied or ConnectionReason.TooManyConnections)
+        {
+            var ip = source.ClientAddress;
+            _outbox.Add(_audit!.LoginFailed(at, 0, ip, connection.Login, connection.Database, verdict.Code));
+            Observe(connection, ip, at, succeeded: false, verdict.Code);
+        }
+        return Results.From(verdict, Name, connection.Gateway, trace);
+    }
+
+    private StatementResult Run(Session session, string sql, DateTimeOffset at)
+    {
+        var outcome = session.Execute(sql);
+        _outbox.Add(_audit!.Statement(at, session, outcome));
+        return new StatementResult(outcome.Category.ToString(), outcome.ErrorCode, outcome.ErrorMessage);
+    }
+
+    private void Observe(RoutedConnection connection, string ip, DateTimeOffset at, bool succeeded, int errorCode)
+    {
+        if (_threats is null || !_threats.Policy.Active)
             return;
-        _accounts.Set(login, PasswordHash.Create(password));
+        var login = new LoginEvent(at, ip, connection.Login, connection.App, succeeded, errorCode, _addresses.Lookup(ip), _access!.Exists(connection.Login));
+        _outbox.Add(_threats.Observe(login));
+    }
+
+    private void Apply(ServerSpec spec, FleetContext context)
+    {
+        _policy = ServerPolicy.Compile(spec);
+        _access = AccessControl.FromSpec(spec, _access);
+        var auditPolicy = AuditPolicy.FromParameters(spec.Configurations);
+        _audit = new AuditTrail(_policy.Name, _policy.Region, auditPolicy);
+        var protection = ThreatProtectionPolicy.FromSpec(spec);
+        var settings = ThreatDetectionSettings.FromSpec(context.ThreatDetection ?? new ThreatDetectionSpec());
+        // Re-provisioning keeps what the detector learned; only the policy (state, disabled alerts) changes.
+        if (_threats is null)
+            _threats = new ThreatDetector(_policy.Name, protection, settings);
+        else
+            _threats.Policy = protection;
+        _addresses = AddressBook.FromSpec(new FleetSpec { Internet = [.. context.Internet], ThreatIntelligence = [.. context.ThreatIntelligence] });
     }
 }

@@ -9,9 +9,14 @@ var root = new RootCommand("""
 
     Try:  fleetsim check samples/fleet.json samples/attempts.jsonl
           fleetsim explain samples/fleet.json --user app@contoso --source-ip 203.0.113.9
+          fleetsim check samples/fleet.json samples/audit-trail.jsonl --store audit.db
+          fleetsim audit query --store audit.db
+          fleetsim alerts --store audit.db
     """)
 {
     CheckCommand.Create(),
     ExplainCommand.Create(),
+    AuditCommand.Create(),
+    AuditCommand.Alerts(),
 };
 return await root.Parse(args).InvokeAsync();

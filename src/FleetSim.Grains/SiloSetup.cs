@@ -1,6 +1,7 @@
 using FleetSim.AuditStore;
 using FleetSim.Client;
 using FleetSim.Contracts;
+using FleetSim.Grains.Audit;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
@@ -25,6 +26,7 @@ public static class SiloSetup
         silo.Services.AddSingleton<DirectoryCache>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IAuditStore>(_ => new SqliteAuditStore(options.AuditStorePath));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AuditFlushOnShutdown>();
         return silo;
     }
 }

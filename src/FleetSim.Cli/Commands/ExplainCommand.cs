@@ -63,14 +63,24 @@ public static class ExplainCommand
             if (problems.Count > 0)
                 throw new InputException(problems);
 
-            await using var silo = await EmbeddedSilo.StartAsync(cancellationToken: cancellationToken);
-            var provisioned = await silo.ProvisionAsync(spec);
-            if (!provisioned.Succeeded)
-                throw new InputException(provisioned.Errors);
-            var (request, pinned) = AttemptFile.ToRequest(attempt, explain: true);
-            var result = await silo.Connector.Connect(request, pinned, provisioned.Version);
-            Console.Out.Write(parse.GetValue(json) ? TraceReport.Json(attempt, result) : TraceReport.Text(attempt, result));
-            return 0;
+            // An explanation leaves no audit trail behind: its store is thrown away.
+            var store = EmbeddedSilo.TemporaryStore();
+            try
+            {
+                await using var silo = await EmbeddedSilo.StartAsync(store, cancellationToken: cancellationToken);
+                var provisioned = await silo.ProvisionAsync(spec);
+                if (!provisioned.Succeeded)
+                    throw new InputException(provisioned.Errors);
+                var (request, pinned) = AttemptFile.ToRequest(attempt, explain: true);
+                var result = await silo.Connector.Connect(request, pinned, provisioned.Version);
+                Console.Out.Write(parse.GetValue(json) ? TraceReport.Json(attempt, result) : TraceReport.Text(attempt, result));
+                return 0;
+            }
+            finally
+            {
+                foreach (var file in new[] { store, store + "-wal", store + "-shm" })
+                    File.Delete(file);
+            }
         }));
         return command;
     }

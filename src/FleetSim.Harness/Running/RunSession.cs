@@ -85,6 +85,7 @@ internal sealed class RunSession(RunOptions options)
         var scenarios = Task.WhenAll(runtimes.Select(runtime =>
             Task.Run(() => new ScenarioRunner(runtime, options.GracefulStopTimeout).RunAsync())));
         var interval = options.ReportingInterval;
+        // The console refreshes at every tick, so a tick is at most a second even for longer intervals.
         var tick = interval < s_maxTick ? interval : s_maxTick;
         long ticksPerInterval = interval.Ticks / tick.Ticks;
         long tickLength = runtimes[0].ToTimestampTicks(tick);
@@ -114,9 +115,10 @@ internal sealed class RunSession(RunOptions options)
         long end = time.GetTimestamp();
         collector.Tick();
         view.Update(collector.Progress(end, planned, control.AbortReason));
-        // A last partial interval gets its own row, unless it is too short for a meaningful rate;
-        // then its results still count in the totals.
-        collector.CloseInterval(end, emitRows: time.GetElapsedTime(collector.IntervalStart, end) >= TimeSpan.FromMilliseconds(1));
+        // A last partial interval gets its own row when it is at least half a tick long; a shorter
+        // tail (iterations finishing after the last phase) would chart as a spike of rate from a
+        // handful of calls, so its results count in the totals only.
+        collector.CloseInterval(end, emitRows: time.GetElapsedTime(collector.IntervalStart, end) >= tick / 2);
     }
 
     private void CheckRunTimeThresholds(StatsCollector collector, RunControl control, long runStart, long now)

@@ -1,3 +1,5 @@
+using FleetSim.Harness.Tests.Running;
+
 namespace FleetSim.Harness.Tests;
 
 /// <summary>The usage the harness is built for, as a host would write it (on a fake clock here).</summary>
@@ -34,6 +36,7 @@ public sealed class UsageExampleTests : IDisposable
             .WithClean(_ => Task.CompletedTask)
             .WithWarmUpDuration(TimeSpan.FromSeconds(1))
             .WithMaxFailCount(1000)
+            .NeverDropping()
             .WithLoadSimulations(
                 Simulation.RampingInject(rate: 50, interval: TimeSpan.FromSeconds(1), during: TimeSpan.FromSeconds(1)),
                 Simulation.Inject(rate: 50, interval: TimeSpan.FromSeconds(1), during: TimeSpan.FromSeconds(2)),
@@ -46,7 +49,7 @@ public sealed class UsageExampleTests : IDisposable
             .WithThresholds("connect.p99 < 50ms", "fail.rate < 0.5")
             .WithSummaryNotes(() => [new SummaryNote("audit records written", auditRecords.ToString("N0", System.Globalization.CultureInfo.InvariantCulture))])
             .WithReportFolder(_reports)
-            .WithReportingInterval(TimeSpan.FromSeconds(1)));
+            .WithReportingInterval(TimeSpan.FromSeconds(1)), step: TimeSpan.FromMilliseconds(20));
 
         Assert.Equal(0, result.ExitCode);
         var connect = result.Scenario("connect");
@@ -60,6 +63,7 @@ public sealed class UsageExampleTests : IDisposable
     public async Task A_reporting_interval_of_several_seconds_gives_one_row_per_interval()
     {
         var scenario = Scenario.Create("slow-report", _ => ValueTask.FromResult(Response.Ok()))
+            .NeverDropping()
             .WithLoadSimulations(Simulation.Inject(rate: 10, interval: TimeSpan.FromSeconds(1), during: TimeSpan.FromSeconds(4)));
 
         var result = await Running.FakeClock.RunAsync(LoadRunner.Create().RegisterScenarios(scenario)

@@ -1,33 +1,46 @@
 using System.Text.Json;
+using FleetSim.Harness.Tests.Running;
 
 namespace FleetSim.Harness.Tests.Reports;
 
-public sealed class ReportFilesTests : IDisposable
+/// <summary>One run on a fake clock, whose reports every test reads.</summary>
+public sealed class ReportRun : IAsyncLifetime
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "fleetsim-harness-" + Guid.NewGuid().ToString("N"));
+    public string Folder { get; } = Path.Combine(Path.GetTempPath(), "fleetsim-harness-" + Guid.NewGuid().ToString("N"));
 
-    public void Dispose()
-    {
-        if (Directory.Exists(_folder))
-            Directory.Delete(_folder, recursive: true);
-    }
+    public RunResult Result { get; private set; } = null!;
 
-    private async Task<RunResult> RunAsync()
+    public async ValueTask InitializeAsync()
     {
         var scenario = Scenario.Create("connect", async context =>
             {
                 return await Step.Run("login", context, () => ValueTask.FromResult(
                     context.InvocationNumber % 5 == 0 ? Response.Fail("FirewallDenied") : Response.Ok(sizeBytes: 64)));
             })
+            .NeverDropping()
             .WithLoadSimulations(Simulation.Inject(rate: 20, interval: TimeSpan.FromSeconds(1), during: TimeSpan.FromSeconds(3)));
-        return await Running.FakeClock.RunAsync(LoadRunner.Create()
+        Result = await FakeClock.RunAsync(LoadRunner.Create()
             .RegisterScenarios(scenario)
             .WithTestName("connect-storm")
             .WithThresholds("connect.p99 < 50ms", "fail.rate < 0.01")
             .WithSummaryNotes(() => [new SummaryNote("audit records written", "48")])
-            .WithReportFolder(_folder)
+            .WithReportFolder(Folder)
             .WithReportFileName("run"));
     }
+
+    public ValueTask DisposeAsync()
+    {
+        if (Directory.Exists(Folder))
+            Directory.Delete(Folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
+
+public sealed class ReportFilesTests(ReportRun run) : IClassFixture<ReportRun>
+{
+    private readonly string _folder = run.Folder;
+
+    private Task<RunResult> RunAsync() => Task.FromResult(run.Result);
 
     [Fact]
     public async Task Every_format_is_written_into_the_folder()

@@ -8,8 +8,10 @@ public class MultipleScenariosTests
     public async Task Scenarios_run_at_the_same_time_and_all_adds_them_up()
     {
         var connect = Scenario.Create("connect", _ => ValueTask.FromResult(Response.Ok()))
+            .NeverDropping()
             .WithLoadSimulations(Simulation.Inject(rate: 10, interval: Second, during: TimeSpan.FromSeconds(2)));
         var query = Scenario.Create("query", _ => ValueTask.FromResult(Response.Fail("Timeout")))
+            .NeverDropping()
             .WithLoadSimulations(Simulation.Inject(rate: 5, interval: Second, during: TimeSpan.FromSeconds(2)));
 
         var result = await FakeClock.RunAsync(LoadRunner.Create().RegisterScenarios(connect, query)

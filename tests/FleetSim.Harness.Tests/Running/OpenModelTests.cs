@@ -23,6 +23,7 @@ public class OpenModelTests
                 Interlocked.Increment(ref calls);
                 return ValueTask.FromResult(Response.Ok());
             })
+            .NeverDropping()
             .WithLoadSimulations(Simulation.Inject(rate: 20, interval: Second, during: TimeSpan.FromSeconds(3)));
 
         var result = await FakeClock.RunAsync(LoadRunner.Create().RegisterScenarios(scenario));
@@ -69,6 +70,7 @@ public class OpenModelTests
                 await Task.Delay(TimeSpan.FromMilliseconds(200), context.TimeProvider);
                 return Response.Ok();
             })
+            .NeverDropping()
             .WithLoadSimulations(Simulation.Inject(rate: 10, interval: Second, during: Second));
 
         var result = await FakeClock.RunAsync(LoadRunner.Create().RegisterScenarios(scenario));
@@ -90,6 +92,7 @@ public class OpenModelTests
                 starts.Add(context.TimeProvider.GetUtcNow() - origin);
                 return ValueTask.FromResult(Response.Ok());
             })
+            .NeverDropping()
             .WithLoadSimulations(
                 Simulation.Inject(rate: 10, interval: Second, during: Second),
                 Simulation.Pause(Second),

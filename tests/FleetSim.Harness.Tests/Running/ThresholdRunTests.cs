@@ -7,6 +7,7 @@ public class ThresholdRunTests
     private static Scenario Denied(TimeSpan during) =>
         Scenario.Create("connect", context => ValueTask.FromResult(
                 context.InvocationNumber % 2 == 0 ? Response.Fail("FirewallDenied") : Response.Ok()))
+            .NeverDropping()
             .WithLoadSimulations(Simulation.Inject(rate: 10, interval: Second, during: during));
 
     [Fact]

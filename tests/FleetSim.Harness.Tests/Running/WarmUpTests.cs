@@ -19,6 +19,7 @@ public class WarmUpTests
                 return ValueTask.FromResult(Response.Ok());
             })
             .WithWarmUpDuration(Second)
+            .NeverDropping()
             .WithLoadSimulations(Simulation.Inject(rate: 10, interval: Second, during: TimeSpan.FromSeconds(2)));
 
         var result = await FakeClock.RunAsync(LoadRunner.Create().RegisterScenarios(scenario).WithThresholds("fail.count < 1"));
@@ -39,6 +40,7 @@ public class WarmUpTests
     {
         var scenario = Scenario.Create("warm", _ => ValueTask.FromResult(Response.Ok()))
             .WithWarmUpDuration(TimeSpan.FromSeconds(2))
+            .NeverDropping()
             .WithLoadSimulations(Simulation.Inject(rate: 10, interval: Second, during: TimeSpan.FromSeconds(2)));
 
         var result = await FakeClock.RunAsync(LoadRunner.Create().RegisterScenarios(scenario));

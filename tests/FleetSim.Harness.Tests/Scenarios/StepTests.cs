@@ -1,3 +1,5 @@
+using FleetSim.Harness.Tests.Running;
+
 namespace FleetSim.Harness.Tests.Scenarios;
 
 public class StepTests
@@ -17,6 +19,7 @@ public class StepTests
                 });
                 return login;
             })
+            .NeverDropping()
             .WithLoadSimulations(Simulation.Inject(rate: 8, interval: Second, during: Second));
 
         var result = await Running.FakeClock.RunAsync(LoadRunner.Create().RegisterScenarios(scenario));

@@ -33,8 +33,16 @@ internal sealed class RunControl : IDisposable
 
     public void Abort(string reason)
     {
-        if (Interlocked.CompareExchange(ref _abortReason, reason, null) is null)
+        if (Interlocked.CompareExchange(ref _abortReason, reason, null) is not null)
+            return;
+        try
+        {
             _stop.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // An abandoned iteration finishing after the run: there is nothing left to stop.
+        }
     }
 
     public void Dispose()

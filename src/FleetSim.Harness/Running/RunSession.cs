@@ -13,7 +13,7 @@ internal sealed class RunSession(RunOptions options)
     public async Task<RunResult> RunAsync(CancellationToken cancellationToken)
     {
         var time = options.Time;
-        using var control = new RunControl(cancellationToken);
+        var control = new RunControl(cancellationToken);
         var runtimes = options.Scenarios.Select(scenario => new ScenarioRuntime(scenario, time, control)).ToArray();
         var notes = new List<SummaryNote>();
         var view = RunViews.Create(options.ConsoleMode);
@@ -52,6 +52,9 @@ internal sealed class RunSession(RunOptions options)
         {
             foreach (var runtime in runtimes)
                 runtime.Dispose();
+            // Abandoned iterations may still call into the control (an abort, their token): keep it then.
+            if (runtimes.All(runtime => runtime.AbandonedCopies == 0))
+                control.Dispose();
             (view as IDisposable)?.Dispose();
         }
     }

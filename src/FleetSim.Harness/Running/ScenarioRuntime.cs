@@ -133,7 +133,12 @@ internal sealed class ScenarioRuntime : IDisposable
 
     public void CancelIterations() => _iterations.Cancel();
 
-    public void Dispose() => _iterations.Dispose();
+    public void Dispose()
+    {
+        // Abandoned iterations may still read their token; leave its source to the collector then.
+        if (AbandonedCopies == 0)
+            _iterations.Dispose();
+    }
 
     private StatsSlot AddStep(string name)
     {

@@ -15,6 +15,7 @@ internal sealed class ScenarioRuntime : IDisposable
     private long _dropped;
     private long _late;
     private int _activeCopies;
+    private int _peakActiveCopies;
 
     public ScenarioRuntime(Scenario scenario, TimeProvider time, RunControl control)
     {
@@ -127,7 +128,23 @@ internal sealed class ScenarioRuntime : IDisposable
             Interlocked.Increment(ref _late);
     }
 
-    public void CopyStarted() => Interlocked.Increment(ref _activeCopies);
+    public void CopyStarted()
+    {
+        int active = Interlocked.Increment(ref _activeCopies);
+        // A short open-model call is rarely caught busy at a tick; the peak since the last tick is.
+        // Raising it is a rare compare-and-swap: most starts find the peak already higher.
+        int peak = Volatile.Read(ref _peakActiveCopies);
+        while (active > peak)
+        {
+            int seen = Interlocked.CompareExchange(ref _peakActiveCopies, active, peak);
+            if (seen == peak)
+                break;
+            peak = seen;
+        }
+    }
+
+    /// <summary>The most copies busy at once since the last call (at least those busy now).</summary>
+    public int TakePeakActiveCopies() => Interlocked.Exchange(ref _peakActiveCopies, Volatile.Read(ref _activeCopies));
 
     public void CopyStopped() => Interlocked.Decrement(ref _activeCopies);
 

@@ -10,7 +10,7 @@ namespace FleetSim.Harness;
 /// <param name="Timestamp">Wall-clock time at its end.</param>
 /// <param name="Scenario">The scenario, or "all".</param>
 /// <param name="Step">The step; null for the scenario's iterations.</param>
-/// <param name="ActiveCopies">Copies busy when the interval closed.</param>
+/// <param name="ActiveCopies">The most copies busy at once during the interval (for "all", the scenarios' peaks added).</param>
 /// <param name="OkCount">Calls that succeeded in the interval.</param>
 /// <param name="FailCount">Calls that failed in the interval.</param>
 /// <param name="DroppedCount">Open-model iterations dropped in the interval.</param>

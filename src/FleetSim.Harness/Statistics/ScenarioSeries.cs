@@ -23,7 +23,23 @@ internal sealed class ScenarioSeries(ScenarioRuntime runtime)
             _steps.Add(new SlotSeries(slots[i]));
         foreach (var step in _steps)
             step.Drain();
-        MaxActiveCopies = Math.Max(MaxActiveCopies, Runtime.ActiveCopies);
+        TickPeakCopies = Runtime.TakePeakActiveCopies();
+        IntervalPeakCopies = Math.Max(IntervalPeakCopies, TickPeakCopies);
+        MaxActiveCopies = Math.Max(MaxActiveCopies, TickPeakCopies);
+    }
+
+    /// <summary>The most copies busy at once during the last tick.</summary>
+    public int TickPeakCopies { get; private set; }
+
+    /// <summary>The most copies busy at once during the open interval.</summary>
+    public int IntervalPeakCopies { get; private set; }
+
+    /// <summary>Reads the interval's peak and starts the next interval's from the copies busy now.</summary>
+    public int TakeIntervalPeakCopies()
+    {
+        int peak = IntervalPeakCopies;
+        IntervalPeakCopies = Runtime.ActiveCopies;
+        return peak;
     }
 
     /// <summary>Dropped and late iterations since the last call.</summary>

@@ -6,7 +6,7 @@ namespace FleetSim.Harness;
 /// <param name="Steps">Each step, in the order first seen.</param>
 /// <param name="DroppedCount">Open model: iterations not started within the maximum start delay.</param>
 /// <param name="LateCount">Open model: iterations started later than the late threshold after their intended time.</param>
-/// <param name="MaxActiveCopies">The most copies seen busy at a tick.</param>
+/// <param name="MaxActiveCopies">The most copies busy at once.</param>
 /// <param name="WarmUp">The warm-up, excluded from every figure.</param>
 /// <param name="Duration">The measured time.</param>
 /// <param name="Simulations">The load simulations, as they read.</param>

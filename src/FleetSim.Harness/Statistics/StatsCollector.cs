@@ -52,6 +52,7 @@ internal sealed class StatsCollector
         foreach (var series in _series)
         {
             var (dropped, late) = series.TakeCounterDeltas();
+            int active = series.TakeIntervalPeakCopies();
             if (!series.MeasuredWithin(_intervalStart, now))
             {
                 series.Totals.CloseInterval(); // nothing measured: keep the buffers in step all the same
@@ -59,7 +60,6 @@ internal sealed class StatsCollector
                     step.CloseInterval();
                 continue;
             }
-            int active = series.Runtime.ActiveCopies;
             allActive += active;
             allDropped += dropped;
             allLate += late;
@@ -137,7 +137,7 @@ internal sealed class StatsCollector
                 runtime.Scenario.Name,
                 WarmingUp: runtime.MeasuredStart is null,
                 Finished: runtime.MeasuredEnd is not null,
-                runtime.ActiveCopies,
+                series.TickPeakCopies,
                 CurrentRps: sinceIntervalStart > 0 ? interval.Count / sinceIntervalStart : 0,
                 CurrentP99Ms: interval.Ok.Count > 0 ? interval.Ok.ToStats().P99Ms : double.NaN,
                 cumulative.Ok.Count,

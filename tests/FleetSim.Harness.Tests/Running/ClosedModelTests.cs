@@ -73,6 +73,25 @@ public class ClosedModelTests
     }
 
     [Fact]
+    public async Task A_scenario_can_stop_the_run_with_a_reason()
+    {
+        var scenario = Scenario.Create("stopper", async context =>
+            {
+                await Task.Yield();
+                if (context.InvocationNumber == 3)
+                    context.StopRun("the fleet is gone");
+                return Response.Ok();
+            })
+            .WithLoadSimulations(Simulation.KeepConstant(copies: 1, during: TimeSpan.FromMinutes(5)));
+
+        var result = await LoadRunner.Create().RegisterScenarios(scenario).WithConsole(ConsoleMode.Off)
+            .RunAsync(TestContext.Current.CancellationToken).WaitAsync(TimeSpan.FromSeconds(20), TestContext.Current.CancellationToken);
+
+        Assert.Equal("scenario 'stopper' stopped the run: the fleet is gone", result.AbortReason);
+        Assert.Equal(3, result.Scenario("stopper").Totals.OkCount);
+    }
+
+    [Fact]
     public async Task Cancelling_stops_the_run_and_still_returns_a_result()
     {
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));

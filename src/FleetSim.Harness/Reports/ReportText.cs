@@ -11,7 +11,7 @@ internal static class ReportText
 
     public static string Rps(double rps) => rps.ToString(rps < 100 ? "0.0" : "N0", CultureInfo.InvariantCulture);
 
-    public static string Rate(double fraction) => fraction.ToString("0.####%", CultureInfo.InvariantCulture);
+    public static string Rate(double fraction) => fraction.ToString(fraction is > 0 and < 0.0001 ? "0.####%" : "0.##%", CultureInfo.InvariantCulture);
 
     public static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 

@@ -1,0 +1,74 @@
+namespace FleetSim.Harness;
+
+/// <summary>
+/// What a scenario's function is given: one per copy (virtual user), reused across that copy's
+/// iterations so that an iteration allocates nothing.
+/// </summary>
+public sealed class ScenarioContext
+{
+    internal ScenarioContext(ScenarioRuntime runtime, int copyNumber, Random random)
+    {
+        Runtime = runtime;
+        CopyNumber = copyNumber;
+        Random = random;
+    }
+
+    internal ScenarioRuntime Runtime { get; }
+
+    /// <summary>The scenario's name.</summary>
+    public string ScenarioName => Runtime.Scenario.Name;
+
+    /// <summary>The copy's number within its model (closed-model copy or open-model worker), from 0.</summary>
+    public int CopyNumber { get; }
+
+    /// <summary>How many iterations this copy has started, the current one included.</summary>
+    public long InvocationNumber { get; private set; }
+
+    /// <summary>
+    /// A random source seeded from the scenario's seed and the copy's number: the same run draws the
+    /// same keys. Use it with the key choosers (<see cref="ZipfKeys"/>, <see cref="WeightedChoice{T}"/>).
+    /// Not thread-safe, as the copy is sequential.
+    /// </summary>
+    public Random Random { get; }
+
+    /// <summary>True while the scenario warms up: this iteration's results are not counted.</summary>
+    public bool IsWarmUp => !Measured;
+
+    /// <summary>The run's clock (a fake one in tests).</summary>
+    public TimeProvider TimeProvider => Runtime.Time;
+
+    /// <summary>Cancelled when the run is cancelled or the graceful stop runs out.</summary>
+    public CancellationToken CancellationToken => Runtime.IterationToken;
+
+    internal long IntendedStart { get; private set; }
+
+    internal bool Measured { get; private set; }
+
+    private bool _firstStepPending;
+
+    /// <summary>Stops the whole run, as a broken invariant would; the reason appears in the result.</summary>
+    public void StopRun(string reason) => Runtime.Control.Abort($"scenario '{ScenarioName}' stopped the run: {reason}");
+
+    internal void BeginIteration(long intendedStart, bool measured)
+    {
+        IntendedStart = intendedStart;
+        Measured = measured;
+        InvocationNumber++;
+        _firstStepPending = true;
+    }
+
+    /// <summary>
+    /// Where a step's latency starts: the first step of an iteration counts from the iteration's
+    /// intended start, so that in the open model the time spent waiting for a free copy is not
+    /// hidden from step statistics (coordinated omission); later steps count from their own start.
+    /// </summary>
+    internal long TakeStepStart()
+    {
+        if (_firstStepPending)
+        {
+            _firstStepPending = false;
+            return IntendedStart;
+        }
+        return Runtime.Now();
+    }
+}

@@ -23,4 +23,6 @@ public sealed record AuditStats(
     IReadOnlyList<(string Key, long Count)> ByServer,
     IReadOnlyList<(string Key, long Count)> ByEvent,
     IReadOnlyList<(string Key, long Count)> ByGatewayReason,
-    IReadOnlyList<(string Key, long Count)> ByAlert);
+    IReadOnlyList<(string Key, long Count)> ByAlert,
+    IReadOnlyList<(string Key, long Count)> DecisionsByServer,
+    IReadOnlyList<(string Key, long Count)> DecisionsByGateway);

@@ -100,7 +100,9 @@ public sealed class SqliteAuditStore : IAuditStore
                 Groups("SELECT server, count(*) FROM audit_log GROUP BY server ORDER BY 2 DESC, 1"),
                 Groups("SELECT event_class || '/' || event_subclass || ' ' || event, count(*) FROM audit_log GROUP BY 1 ORDER BY 2 DESC, 1"),
                 Groups("SELECT reason, count(*) FROM gateway_log GROUP BY reason ORDER BY 2 DESC, 1"),
-                Groups("SELECT alert_type || ' (' || severity || ')', count(*) FROM alerts GROUP BY 1 ORDER BY 2 DESC, 1"));
+                Groups("SELECT alert_type || ' (' || severity || ')', count(*) FROM alerts GROUP BY 1 ORDER BY 2 DESC, 1"),
+                Groups("SELECT server, count(*) FROM gateway_log GROUP BY server ORDER BY 2 DESC, 1 LIMIT 10"),
+                Groups("SELECT gateway || ' (' || region || ')', count(*) FROM gateway_log GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"));
         }
         finally
         {

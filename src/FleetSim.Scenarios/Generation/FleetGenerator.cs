@@ -19,7 +19,7 @@ public static class FleetGenerator
 
     private static readonly GeneratedRegionSpec[] DefaultRegions =
     [
-        new() { Name = "eastus", Gateways = ["40.71.8.203"] },
+        new() { Name = "eastus", Gateways = ["40.71.8.203"], DecommissionedGateways = ["40.121.158.30"] },
         new() { Name = "westeurope", Gateways = ["40.68.37.158"] },
     ];
 
@@ -32,7 +32,11 @@ public static class FleetGenerator
 
         var fleet = new FleetSpec
         {
-            Regions = [.. regions.Select(r => new RegionSpec { Name = r.Name, Gateways = [.. r.Gateways.Select(ip => new GatewaySpec { Ip = ip })] })],
+            Regions = [.. regions.Select(r => new RegionSpec
+            {
+                Name = r.Name,
+                Gateways = [.. r.DecommissionedGateways.Select(ip => new GatewaySpec { Ip = ip, State = "Decommissioned" }), .. r.Gateways.Select(ip => new GatewaySpec { Ip = ip })],
+            })],
             VirtualNetworks = [.. regions.Select((r, index) => VirtualNetwork(r.Name!, index))],
         };
         for (var regionIndex = 0; regionIndex < regions.Count; regionIndex++)
@@ -90,7 +94,8 @@ public static class FleetGenerator
                 .ToList()
             : [];
         var publicAccess = random.NextDouble() < shape.PublicNetworkAccessDisabledShare ? "Disabled" : "Enabled";
-        var state = random.NextDouble() < shape.StoppedShare ? "Stopped" : "Ready";
+        var draw = random.NextDouble();
+        var state = draw < shape.StoppedShare ? "Stopped" : draw < shape.StoppedShare + shape.InaccessibleShare ? "Inaccessible" : "Ready";
 
         return new ServerSpec
         {

@@ -23,7 +23,7 @@ public static class ScenarioReader
 
         var fleet = spec.Fleet!;
         if (fleet.File is not null)
-            return new Scenario(spec, FleetSpecReader.ReadFile(Path.Combine(baseDirectory, fleet.File)), source);
+            return Checked(new Scenario(spec, FleetSpecReader.ReadFile(Path.Combine(baseDirectory, fleet.File)), source));
 
         var (resolved, prefix) = fleet.Inline is not null
             ? (fleet.Inline, "fleet.inline")
@@ -31,6 +31,17 @@ public static class ScenarioReader
         var fleetErrors = FleetSpecValidator.Validate(resolved);
         if (fleetErrors.Count > 0)
             throw new FleetSpecException(source, [.. fleetErrors.Select(e => $"{prefix}.{e}")]);
-        return new Scenario(spec, resolved, source);
+        return Checked(new Scenario(spec, resolved, source));
+    }
+
+    /// <summary>What can only be checked against the fleet: every population has servers to use.</summary>
+    private static Scenario Checked(Scenario scenario)
+    {
+        var errors = scenario.Spec.Populations
+            .Select((p, i) => (p, i))
+            .Where(x => Clients.ClientPopulation.Candidates(scenario.Fleet, x.p.Servers).Count == 0)
+            .Select(x => $"populations[{x.i}].servers: no server of the fleet matches this filter")
+            .ToList();
+        return errors.Count > 0 ? throw new FleetSpecException(scenario.Source, errors) : scenario;
     }
 }

@@ -56,6 +56,9 @@ public static class ScenarioValidator
         errors.Share(shape.AllowAzureServicesShare, $"{path}.allowAzureServicesShare");
         errors.Share(shape.PublicNetworkAccessDisabledShare, $"{path}.publicNetworkAccessDisabledShare");
         errors.Share(shape.StoppedShare, $"{path}.stoppedShare");
+        errors.Share(shape.InaccessibleShare, $"{path}.inaccessibleShare");
+        if (shape.StoppedShare + shape.InaccessibleShare > 1)
+            errors.Add($"{path}.inaccessibleShare", "stoppedShare and inaccessibleShare add up to more than 1");
         errors.Between(shape.VirtualNetworkRulesPerServer, 0, Generation.FleetGenerator.EndpointSubnetsPerRegion, $"{path}.virtualNetworkRulesPerServer");
         errors.Between(shape.PrivateEndpointsPerServer, 0, 16, $"{path}.privateEndpointsPerServer");
         errors.Between(shape.UsersPerServer, 0, 100, $"{path}.usersPerServer");
@@ -78,8 +81,18 @@ public static class ScenarioValidator
         if (population.Source.Ranges.Count == 0 && population.Source.AllowedShare < 1 && population.Source.Kind is "internet" or "azure")
             errors.Add($"{path}.source.ranges", "needs at least one range unless allowedShare is 1");
         errors.Share(population.Source.AllowedShare, $"{path}.source.allowedShare");
+        errors.Between(population.Source.AddressesPerServer, 0, 1_000_000, $"{path}.source.addressesPerServer");
         errors.Weights(population.Tls, $"{path}.tls", v => TlsVersions.TryParseOffered(v, out _), "none, 1.0, 1.1, 1.2, 1.3");
         errors.Share(population.WrongPasswordShare, $"{path}.wrongPasswordShare");
+        errors.Share(population.HostTypoShare, $"{path}.hostTypoShare");
+        errors.Share(population.UserTypoShare, $"{path}.userTypoShare");
+        if (population.PinnedGatewayIp is not null && !Ipv4.TryParse(population.PinnedGatewayIp, out _))
+            errors.Add($"{path}.pinnedGatewayIp", $"'{population.PinnedGatewayIp}' is not an IPv4 address");
+        foreach (var (sku, i) in population.Servers.Skus.Select((s, i) => (s, i)))
+        {
+            if (!Sku.TryParse(sku, out _))
+                errors.Add($"{path}.servers.skus[{i}]", $"'{sku}' is not a SKU");
+        }
         errors.Weights(population.Apps, $"{path}.apps", name => name.Length > 0, "a client program name");
         if (!ServerPicks.Contains(population.Servers.Pick))
             errors.Add($"{path}.servers.pick", $"'{population.Servers.Pick}' is not one of uniform, zipf");

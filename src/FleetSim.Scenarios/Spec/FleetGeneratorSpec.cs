@@ -30,6 +30,9 @@ public sealed record FleetGeneratorSpec
 
     public double PublicNetworkAccessDisabledShare { get; init; }
     public double StoppedShare { get; init; }
+
+    /// <summary>Share of servers whose customer-managed key is unreachable (state Inaccessible).</summary>
+    public double InaccessibleShare { get; init; }
     public string MinimalTlsVersion { get; init; } = "TLSEnforcementDisabled";
 
     /// <summary>Application users per server besides the administrator.</summary>
@@ -45,5 +48,10 @@ public sealed record FleetGeneratorSpec
 public sealed record GeneratedRegionSpec
 {
     public string? Name { get; init; }
+
+    /// <summary>Current gateway addresses; the last one is the newest ring, which DNS returns.</summary>
     public List<string> Gateways { get; init; } = [];
+
+    /// <summary>Retired addresses: only clients that pinned them still dial them, and fail.</summary>
+    public List<string> DecommissionedGateways { get; init; } = [];
 }

@@ -16,6 +16,15 @@ public sealed record PopulationSpec
     /// <summary>Share of logins with a wrong password.</summary>
     public double WrongPasswordShare { get; init; }
 
+    /// <summary>Share of clients that misspell the host name (DNS fails: HostNotFound).</summary>
+    public double HostTypoShare { get; init; }
+
+    /// <summary>Share of clients that misspell the server in user@server (the gateway answers 9002).</summary>
+    public double UserTypoShare { get; init; }
+
+    /// <summary>A gateway address these clients dial instead of resolving the host, e.g. a retired one.</summary>
+    public string? PinnedGatewayIp { get; init; }
+
     /// <summary>Client program names with weights, e.g. {"mysql": 9, "sqlmap": 1}.</summary>
     public Dictionary<string, double> Apps { get; init; } = new() { ["mysql"] = 1 };
 
@@ -36,6 +45,12 @@ public sealed record SourceSpec
     /// rules, or a subnet of one of its virtual network rules); the rest come from Ranges.
     /// </summary>
     public double AllowedShare { get; init; } = 0.9;
+
+    /// <summary>
+    /// When above 0, each server sees this population from only this many addresses (a botnet, a
+    /// few office NATs), so that repeated logins from one address happen, as brute force needs.
+    /// </summary>
+    public int AddressesPerServer { get; init; }
 }
 
 public sealed record ServerChoiceSpec
@@ -44,6 +59,15 @@ public sealed record ServerChoiceSpec
     public string Pick { get; init; } = "uniform";
 
     public double Exponent { get; init; } = 1.0;
+
+    /// <summary>Only servers of these SKUs (all when empty), e.g. ["B_Gen5_1"] to fill small servers.</summary>
+    public List<string> Skus { get; init; } = [];
+
+    /// <summary>Only these servers (all when empty).</summary>
+    public List<string> Names { get; init; } = [];
+
+    /// <summary>Only servers that are Ready with public network access enabled.</summary>
+    public bool ReachableOnly { get; init; }
 }
 
 public sealed record SessionSpec

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using FleetSim.AuditStore;
+using FleetSim.Contracts.Fleet;
+using FleetSim.Harness;
+using FleetSim.Hosting;
+using FleetSim.Hosting.Runs;
+using FleetSim.Scenarios.Reading;
+using FleetSim.Scenarios.Spec;
+using Scenario = FleetSim.Scenarios.Reading.Scenario;
+
+namespace FleetSim.Cli.Commands;
+
+public static class RunCommand
+{
+    public static Command Create()
+    {
+        var scenarioFile = new Argument<FileInfo?>("SCENARIO") { Description = "A scenario file (JSON); without it, the bundled quickstart.", Arity = ArgumentArity.ZeroOrOne };
+        var output = new Option<string?>("--out") { Description = "Report folder (HTML, Markdown, CSV, JSON) and audit store. Default: reports/<scenario>-<time>." };
+        var duration = new Option<string?>("--duration") { Description = "Stretch or shrink the load plan to last this long, e.g. 10s (timed stages scale together)." };
+        var console = new Option<string>("--console") { Description = "Live view: auto (live on a terminal, plain lines otherwise), live, plain or off.", DefaultValueFactory = _ => "auto" };
+        console.AcceptOnlyFromAmong("auto", "live", "plain", "off");
+        var command = new Command("run", """
+            Run a scenario on an embedded silo: provision its fleet, drive its client populations
+            with its load simulations, show a live view, then print a summary and write reports.
+            Each iteration is one client session: connect (through DNS and a regional gateway),
+            run statements, hold, disconnect. The outcome of "connect" is the decision's reason.
+            Exit codes: 0 thresholds met, 1 a threshold broke or the run aborted, 2 bad scenario.
+            Examples:
+              fleetsim run
+              fleetsim run loadtests/scenarios/brute-force.json --out reports/bf --duration 20s
+            """)
+        {
+            scenarioFile, output, duration, console,
+        };
+        command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
+        {
+            var scenario = Load(parse.GetValue(scenarioFile));
+            var thresholds = ParseThresholds(scenario);
+            TimeSpan? length = null;
+            if (parse.GetValue(duration) is { } text)
+                length = Durations.TryParse(text, out var d) && d > TimeSpan.Zero ? d : throw new InputException([$"--duration: '{text}' is not {Durations.Format}"]);
+            var folder = parse.GetValue(output) ?? Path.Combine("reports", $"{scenario.Spec.Name}-{DateTime.Now:yyyyMMdd-HHmmss}");
+            Directory.CreateDirectory(folder);
+            var storePath = Path.Combine(folder, "audit.db");
+
+            Console.Error.WriteLine($"scenario '{scenario.Spec.Name}': {scenario.Fleet.Servers.Count:N0} servers in {scenario.Fleet.Regions.Count} regions, {scenario.Spec.Populations.Count} populations");
+            await using var silo = await EmbeddedSilo.StartAsync(storePath, cancellationToken: cancellationToken);
+            var provisioned = await silo.ProvisionAsync(scenario.Fleet);
+            if (!provisioned.Succeeded)
+                throw new InputException(provisioned.Errors);
+
+            var result = await LoadRunner.Create()
+                .WithTestName(scenario.Spec.Name!)
+                .RegisterScenarios(FleetScenario.Create(scenario, silo.Connector, provisioned.Version, length))
+                .WithThresholds(thresholds)
+                .WithReportFolder(folder)
+                .WithConsole(parse.GetValue(console) switch { "live" => ConsoleMode.Live, "plain" => ConsoleMode.Plain, "off" => ConsoleMode.Off, _ => ConsoleMode.Auto })
+                .WithSummaryNotes(ct => FleetNotes(silo, storePath, ct))
+                .RunAsync(cancellationToken);
+
+            // The harness has printed the summary and the report files; the audit trail is FleetSim's.
+            Console.Out.WriteLine($"audit store: {storePath}  (fleetsim audit stats --store {storePath})");
+            return result.ExitCode;
+        }));
+        return command;
+    }
+
+    private static Scenario Load(FileInfo? file)
+    {
+        if (file is not null)
+            return ScenarioReader.ReadFile(file.FullName);
+        using var stream = typeof(RunCommand).Assembly.GetManifestResourceStream("quickstart.json")!;
+        using var reader = new StreamReader(stream);
+        return ScenarioReader.Read(reader.ReadToEnd(), "quickstart.json (bundled)", Directory.GetCurrentDirectory());
+    }
+
+    private static Threshold[] ParseThresholds(Scenario scenario)
+    {
+        var errors = new List<string>();
+        var thresholds = new List<Threshold>();
+        for (var i = 0; i < scenario.Spec.Thresholds.Count; i++)
+        {
+            try
+            {
+                thresholds.Add(Threshold.Parse(scenario.Spec.Thresholds[i]));
+            }
+            catch (ThresholdParseException e)
+            {
+                errors.Add($"{scenario.Source}: thresholds[{i}]: {e.Message}");
+            }
+        }
+        return errors.Count > 0 ? throw new InputException(errors) : [.. thresholds];
+    }
+
+    /// <summary>What the harness cannot see: what the fleet recorded while the load ran.</summary>
+    private static async Task<IEnumerable<Harness.SummaryNote>> FleetNotes(EmbeddedSilo silo, string storePath, CancellationToken cancellationToken)
+    {
+        await silo.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).FlushAudit();
+        await using var store = new SqliteAuditStore(storePath);
+        var stats = await store.StatsAsync(cancellationToken);
+        static string Top(IReadOnlyList<(string Key, long Count)> counts) =>
+            counts.Count == 0 ? "(none)" : string.Join(", ", counts.Take(5).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Count:N0}")));
+        return
+        [
+            new("audit records written", stats.AuditRecords.ToString("N0", CultureInfo.InvariantCulture)),
+            new("gateway decisions logged", stats.GatewayDecisions.ToString("N0", CultureInfo.InvariantCulture)),
+            new("alerts raised", stats.Alerts == 0 ? "0" : $"{stats.Alerts:N0}: {Top(stats.ByAlert)}"),
+            new("hottest servers (decisions)", Top(stats.DecisionsByServer)),
+            new("hottest gateways (decisions)", Top(stats.DecisionsByGateway)),
+        ];
+    }
+}

@@ -37,6 +37,8 @@ public static class FleetScenario
 
             try
             {
+                // A session still thinking or holding when the run stops ends early and cleanly:
+                // the stop is the harness's, not a failure of the fleet.
                 if (client.Statements.Count > 0)
                 {
                     await Step.Run("statements", context, async () =>
@@ -44,15 +46,15 @@ public static class FleetScenario
                         var failed = 0;
                         foreach (var sql in client.Statements)
                         {
-                            if (client.ThinkTime > TimeSpan.Zero)
-                                await Task.Delay(client.ThinkTime, context.TimeProvider, context.CancellationToken);
+                            if (client.ThinkTime > TimeSpan.Zero && !await Pause(client.ThinkTime, context))
+                                return Response.Ok("StoppedEarly");
                             failed += (await connector.Execute(session, sql)).Succeeded ? 0 : 1;
                         }
                         return Response.Ok(failed == 0 ? "OK" : "SqlError");
                     });
                 }
                 if (client.Hold > TimeSpan.Zero)
-                    await Task.Delay(client.Hold, context.TimeProvider, context.CancellationToken);
+                    await Pause(client.Hold, context);
             }
             finally
             {
@@ -73,6 +75,20 @@ public static class FleetScenario
         if (spec.MaxFailCount is { } maxFail)
             harnessScenario = harnessScenario.WithMaxFailCount(maxFail);
         return harnessScenario;
+    }
+
+    /// <summary>Waits, or returns false when the run stops first: the session then ends early, cleanly.</summary>
+    private static async Task<bool> Pause(TimeSpan duration, ScenarioContext context)
+    {
+        try
+        {
+            await Task.Delay(duration, context.TimeProvider, context.CancellationToken);
+            return true;
+        }
+        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     private static ConnectRequest Request(SimulatedClient client, bool hold) => new(

@@ -50,16 +50,19 @@ public static class RunCommand
             if (!provisioned.Succeeded)
                 throw new InputException(provisioned.Errors);
 
+            var consoleMode = parse.GetValue(console) switch { "live" => ConsoleMode.Live, "plain" => ConsoleMode.Plain, "off" => ConsoleMode.Off, _ => ConsoleMode.Auto };
             var result = await LoadRunner.Create()
                 .WithTestName(scenario.Spec.Name!)
                 .RegisterScenarios(FleetScenario.Create(scenario, silo.Connector, provisioned.Version, length))
                 .WithThresholds(thresholds)
                 .WithReportFolder(folder)
-                .WithConsole(parse.GetValue(console) switch { "live" => ConsoleMode.Live, "plain" => ConsoleMode.Plain, "off" => ConsoleMode.Off, _ => ConsoleMode.Auto })
+                .WithConsole(consoleMode)
                 .WithSummaryNotes(ct => FleetNotes(silo, storePath, ct))
                 .RunAsync(cancellationToken);
 
-            // The harness has printed the summary and the report files; the audit trail is FleetSim's.
+            // The harness's view prints the summary and report files, unless it was turned off.
+            if (consoleMode == ConsoleMode.Off)
+                Console.Out.WriteLine(result.FormatSummary());
             Console.Out.WriteLine($"audit store: {storePath}  (fleetsim audit stats --store {storePath})");
             return result.ExitCode;
         }));

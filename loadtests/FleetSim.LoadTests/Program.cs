@@ -1,12 +1,14 @@
 using BenchmarkDotNet.Running;
 using FleetSim.LoadTests.Bench;
 using FleetSim.LoadTests.Benchmarks;
+using FleetSim.LoadTests.Scenarios;
 
 // One verb per kind of load: add a line here for a new one. The arguments after the verb belong to
 // it (for benchmarks, BenchmarkDotNet's own options such as --filter or --job dry).
 var verbs = new SortedDictionary<string, (string Description, Func<string[], int> Run)>(StringComparer.Ordinal)
 {
     ["bench"] = ("FleetSim's connection path as a ratio of the engine floor, measured in one run", BenchCommand.Run),
+    ["connect-storm"] = ("a C# scenario: logins injected at RATE/s (default 2000) on a Zipf-hot fleet", args => ConnectStorm.Run(args).GetAwaiter().GetResult()),
     ["firewall"] = ("compiled firewall matcher vs the linear scan (BenchmarkDotNet)", RunBenchmark<FirewallMatchBenchmark>),
 };
 

@@ -17,8 +17,11 @@ public sealed class SqliteAuditStore : IAuditStore
 {
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SqliteWrites _writes;
 
-    public SqliteAuditStore(string path)
+    /// <param name="path">The SQLite file; created with its folder when missing.</param>
+    /// <param name="forQueries">Build the query indexes now (readers); writers leave them out.</param>
+    public SqliteAuditStore(string path, bool forQueries = false)
     {
         Path = System.IO.Path.GetFullPath(path);
         var folder = System.IO.Path.GetDirectoryName(Path);
@@ -27,8 +30,9 @@ public sealed class SqliteAuditStore : IAuditStore
         _connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, DefaultTimeout = 60, Pooling = false }.ToString());
         _connection.Open();
         using var create = _connection.CreateCommand();
-        create.CommandText = SqliteSchema.Create;
+        create.CommandText = forQueries ? SqliteSchema.Create + SqliteSchema.QueryIndexes : SqliteSchema.Create;
         create.ExecuteNonQuery();
+        _writes = new SqliteWrites(_connection);
     }
 
     public string Path { get; }
@@ -42,9 +46,9 @@ public sealed class SqliteAuditStore : IAuditStore
         try
         {
             using var transaction = _connection.BeginTransaction();
-            SqliteWrites.InsertAudit(_connection, transaction, records);
-            SqliteWrites.InsertGateway(_connection, transaction, gatewayDecisions);
-            SqliteWrites.InsertAlerts(_connection, transaction, alerts);
+            _writes.InsertAudit(transaction, records);
+            _writes.InsertGateway(transaction, gatewayDecisions);
+            _writes.InsertAlerts(transaction, alerts);
             transaction.Commit();
         }
         finally
@@ -112,6 +116,7 @@ public sealed class SqliteAuditStore : IAuditStore
 
     public ValueTask DisposeAsync()
     {
+        _writes.Dispose();
         _connection.Dispose();
         _gate.Dispose();
         return ValueTask.CompletedTask;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using FleetSim.Client;
 using FleetSim.Contracts.Connections;
+using FleetSim.Harness;
 using FleetSim.Hosting;
 using FleetSim.Policy.Spec;
 using FleetSim.Scenarios.Generation;
@@ -61,9 +62,13 @@ public sealed class BenchRun(BenchOptions options)
             Console.Error.WriteLine($"round {round + 1}/{options.Rounds}: floor {floorRounds[^1]:N0}/s, FleetSim {fleetRounds[^1]:N0}/s");
         }
 
+        // The harness alone against a no-op target: it must never be what limits a measurement.
+        var harnessRate = (await HarnessSelfTest.MeasureNoOpRate(options.Duration)).OperationsPerSecond;
+
         var floorMedian = Median(floorRounds);
         return
         [
+            new("harness", "the load harness alone, no-op operations (its own ceiling)", [harnessRate], harnessRate, null),
             new("engine-floor", "connect + disconnect, 4 grain calls (client -> gateway -> server, twice), empty methods", floorRounds, floorMedian, 1.0),
             new("fleetsim", "connect + disconnect through gateway and server grains, full policy, audit_log_enabled=ON", fleetRounds, Median(fleetRounds), Median(fleetRounds) / floorMedian),
         ];

@@ -113,7 +113,7 @@ public static class AuditCommand
         public static Option<string> StoreOption() => new("--store") { Description = "The audit store (SQLite file) written by check or run.", Required = true };
 
         public static SqliteAuditStore Open(string path) => File.Exists(path)
-            ? new SqliteAuditStore(path)
+            ? new SqliteAuditStore(path, forQueries: true)
             : throw new InputException([$"--store: '{path}' does not exist"]);
 
         public void AddTo(Command command, bool withEvent)

@@ -49,7 +49,7 @@ public static class CheckCommand
                 // Stopping the silo flushes every outbox and sink: the store is complete afterwards.
                 await silo.DisposeAsync();
             }
-            await using (var reader = new SqliteAuditStore(storePath))
+            await using (var reader = new SqliteAuditStore(storePath, forQueries: true))
                 alerts = [.. await reader.AlertsAsync(new AuditQuery { Limit = int.MaxValue }, cancellationToken)];
 
             using var stdout = Console.OpenStandardOutput();

@@ -72,7 +72,8 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
     {
         try
         {
-            await store.AppendAsync(records, decisions, alerts);
+            // SQLite writes synchronously: off the grain scheduler, so a long batch blocks no turns.
+            await Task.Run(() => store.AppendAsync(records, decisions, alerts));
         }
         catch
         {

@@ -7,6 +7,9 @@ public static class CliErrors
 {
     public const int BadInput = 2;
 
+    /// <summary>A cluster named with --gateway or --cluster did not answer.</summary>
+    public const int Unreachable = 3;
+
     public static async Task<int> Guard(Func<Task<int>> action)
     {
         try
@@ -28,6 +31,11 @@ public static class CliErrors
         catch (DirectoryNotFoundException e)
         {
             return Report([e.Message]);
+        }
+        catch (Hosting.ClusterUnreachableException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return Unreachable;
         }
     }
 

@@ -16,13 +16,14 @@ namespace FleetSim.Hosting;
 /// simulation needs no external server. It listens on free loopback ports, so several fleetsim
 /// processes can run side by side.
 /// </summary>
-public sealed class EmbeddedSilo : IAsyncDisposable
+public sealed class EmbeddedSilo : IFleetHost
 {
     private readonly IHost _host;
 
-    private EmbeddedSilo(IHost host)
+    private EmbeddedSilo(IHost host, string auditStorePath)
     {
         _host = host;
+        AuditStorePath = auditStorePath;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
         Connector = new FleetConnector(Grains, host.Services.GetRequiredService<DirectoryCache>());
     }
@@ -31,12 +32,15 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public FleetConnector Connector { get; }
 
+    public string? AuditStorePath { get; }
+
     /// <param name="auditStore">The SQLite file for audit records and alerts; by default a new temporary file.</param>
     /// <param name="verbose">Log the silo's work to the console (standard output is otherwise left to the caller).</param>
     /// <param name="configure">Extra silo wiring, e.g. the benchmark's engine-floor grains.</param>
     /// <param name="cancellationToken">Stops a start that takes too long.</param>
     public static async Task<EmbeddedSilo> StartAsync(string? auditStore = null, bool verbose = false, Action<ISiloBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
+        var store = auditStore ?? TemporaryStore();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         if (verbose)
@@ -47,12 +51,12 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("fleetsim-embedded", "fleetsim"));
             // Provisioning a large fleet is one long call; the default 30 s would cut it short.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
-            silo.AddFleetSim(o => o.AuditStorePath = auditStore ?? TemporaryStore());
+            silo.AddFleetSim(o => o.AuditStorePath = store);
             configure?.Invoke(silo);
         });
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new EmbeddedSilo(host);
+        return new EmbeddedSilo(host, store);
     }
 
     /// <summary>Provisions a validated fleet and returns its directory version.</summary>

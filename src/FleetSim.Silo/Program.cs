@@ -2,13 +2,18 @@ using FleetSim.Grains;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 
-// Orleans binds its own "Orleans" section (cluster and service ids, endpoints, clustering);
-// FLEETSIM_SILO_CONFIG names another file, and environment variables override (Orleans__ClusterId).
+// Orleans binds its own "Orleans" section (cluster and service ids, endpoints, clustering); the
+// "FleetSim" section says where FleetSim keeps what it writes. FLEETSIM_SILO_CONFIG names another
+// file; environment variables override (Orleans__ClusterId, FleetSim__AuditStore).
 var builder = Host.CreateApplicationBuilder(args);
+var file = Environment.GetEnvironmentVariable("FLEETSIM_SILO_CONFIG")
+    ?? (File.Exists("silo.json") ? "silo.json" : Path.Combine(AppContext.BaseDirectory, "silo.json"));
 builder.Configuration.Sources.Clear();
 builder.Configuration
-    .AddJsonFile(Environment.GetEnvironmentVariable("FLEETSIM_SILO_CONFIG") ?? Path.Combine(AppContext.BaseDirectory, "silo.json"), optional: false)
+    .AddJsonFile(Path.GetFullPath(file), optional: false)
     .AddEnvironmentVariables()
     .AddCommandLine(args);
-builder.UseOrleans(silo => silo.AddFleetSim());
+// Relative paths are relative to the working directory, as `fleetsim --cluster silo.json` reads them.
+var auditStore = Path.GetFullPath(builder.Configuration["FleetSim:AuditStore"] ?? Path.Combine("data", "audit.db"));
+builder.UseOrleans(silo => silo.AddFleetSim(o => o.AuditStorePath = auditStore));
 await builder.Build().RunAsync();

@@ -14,6 +14,7 @@ public static class CheckCommand
         var attempts = new Argument<FileInfo>("ATTEMPTS") { Description = "Connection attempts, one JSON object a line (see samples/*.jsonl)." };
         var store = new Option<string?>("--store") { Description = "The audit store (SQLite file) to write: server audit logs, gateway connection log, alerts. Default: a new temporary file, named on standard error." };
         var verbose = new Option<bool>("--verbose") { Description = "Show the embedded silo's log on standard error." };
+        var cluster = new ClusterOptions();
         var command = new Command("check", """
             Provision a fleet on an embedded silo, send every attempt through its regional gateway,
             and print one JSON line per attempt, in input order:
@@ -29,33 +30,43 @@ public static class CheckCommand
         {
             fleet, attempts, store, verbose,
         };
+        cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
             var spec = FleetSpecReader.ReadFile(parse.GetValue(fleet)!.FullName);
             var file = AttemptFile.Read(parse.GetValue(attempts)!.FullName, spec);
             var storePath = parse.GetValue(store) ?? EmbeddedSilo.TemporaryStore();
-            var silo = await EmbeddedSilo.StartAsync(storePath, parse.GetValue(verbose), cancellationToken: cancellationToken);
-            Policy.Threats.SecurityAlert[] alerts;
+            var host = await cluster.OpenAsync(parse, storePath, parse.GetValue(verbose), cancellationToken);
+            Policy.Threats.SecurityAlert[] alerts = [];
             Contracts.Connections.ConnectResult[] results;
             try
             {
-                var provisioned = await silo.ProvisionAsync(spec);
+                var provisioned = await host.ProvisionAsync(spec);
                 if (!provisioned.Succeeded)
                     throw new InputException(provisioned.Errors);
-                results = await new CheckRunner(silo, provisioned.Version).RunAsync(file.Attempts, cancellationToken);
+                results = await new CheckRunner(host, provisioned.Version).RunAsync(file.Attempts, cancellationToken);
+                await host.Grains.GetGrain<Contracts.Fleet.IFleetDirectoryGrain>(Contracts.Fleet.FleetDirectoryKeys.Default).FlushAudit();
             }
             finally
             {
-                // Stopping the silo flushes every outbox and sink: the store is complete afterwards.
-                await silo.DisposeAsync();
+                // An embedded silo flushes every outbox and sink again as it stops.
+                await host.DisposeAsync();
             }
-            await using (var reader = new SqliteAuditStore(storePath, forQueries: true))
+            storePath = host.AuditStorePath ?? storePath;
+            if (host.AuditStorePath is not null)
+            {
+                await using var reader = new SqliteAuditStore(storePath, forQueries: true);
                 alerts = [.. await reader.AlertsAsync(new AuditQuery { Limit = int.MaxValue }, cancellationToken)];
+            }
+            else
+            {
+                Console.Error.WriteLine("alerts: the cluster's audit store is not known here (use --cluster silo.json to name it)");
+            }
 
             using var stdout = Console.OpenStandardOutput();
             CheckRunner.Print(file.Attempts, results, stdout);
             CheckRunner.PrintAlerts(alerts.OrderBy(a => a.At).ThenBy(a => a.Server, StringComparer.Ordinal), stdout);
-            if (parse.GetValue(store) is null)
+            if (parse.GetValue(store) is null && host.AuditStorePath is not null)
                 Console.Error.WriteLine($"audit store: {storePath}");
             return 0;
         }));

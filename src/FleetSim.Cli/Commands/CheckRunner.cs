@@ -14,7 +14,7 @@ namespace FleetSim.Cli.Commands;
 /// changes (a held connection counting towards max_connections) is seen by the next exactly as
 /// the file reads; different servers run concurrently.
 /// </summary>
-public sealed class CheckRunner(EmbeddedSilo silo, long directoryVersion)
+public sealed class CheckRunner(IFleetHost silo, long directoryVersion)
 {
     private const int ServersInFlight = 256;
 

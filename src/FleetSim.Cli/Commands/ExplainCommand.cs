@@ -23,6 +23,7 @@ public static class ExplainCommand
         var privateEndpoint = new Option<string?>("--private-endpoint") { Description = "The client connects through the private endpoint of this name." };
         var database = new Option<string?>("--database") { Description = "The database named in the login." };
         var json = new Option<bool>("--json") { Description = "Print the decision and its trace as JSON instead of text." };
+        var cluster = new ClusterOptions();
 
         var command = new Command("explain", """
             Show how one connection attempt is decided, stage by stage: DNS, the regional gateway,
@@ -34,6 +35,7 @@ public static class ExplainCommand
         {
             fleet, user, password, host, gatewayIp, tls, sourceIp, azure, subnet, privateEndpoint, database, json,
         };
+        cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
             var spec = FleetSpecReader.ReadFile(parse.GetValue(fleet)!.FullName);
@@ -67,7 +69,7 @@ public static class ExplainCommand
             var store = EmbeddedSilo.TemporaryStore();
             try
             {
-                await using var silo = await EmbeddedSilo.StartAsync(store, cancellationToken: cancellationToken);
+                await using var silo = await cluster.OpenAsync(parse, store, verbose: false, cancellationToken);
                 var provisioned = await silo.ProvisionAsync(spec);
                 if (!provisioned.Succeeded)
                     throw new InputException(provisioned.Errors);

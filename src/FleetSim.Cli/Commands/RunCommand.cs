@@ -20,6 +20,7 @@ public static class RunCommand
         var duration = new Option<string?>("--duration") { Description = "Stretch or shrink the load plan to last this long, e.g. 10s (timed stages scale together)." };
         var console = new Option<string>("--console") { Description = "Live view: auto (live on a terminal, plain lines otherwise), live, plain or off.", DefaultValueFactory = _ => "auto" };
         console.AcceptOnlyFromAmong("auto", "live", "plain", "off");
+        var cluster = new ClusterOptions();
         var command = new Command("run", """
             Run a scenario on an embedded silo: provision its fleet, drive its client populations
             with its load simulations, show a live view, then print a summary and write reports.
@@ -33,6 +34,7 @@ public static class RunCommand
         {
             scenarioFile, output, duration, console,
         };
+        cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
             var scenario = Load(parse.GetValue(scenarioFile));
@@ -45,7 +47,8 @@ public static class RunCommand
             var storePath = Path.Combine(folder, "audit.db");
 
             Console.Error.WriteLine($"scenario '{scenario.Spec.Name}': {scenario.Fleet.Servers.Count:N0} servers in {scenario.Fleet.Regions.Count} regions, {scenario.Spec.Populations.Count} populations");
-            await using var silo = await EmbeddedSilo.StartAsync(storePath, cancellationToken: cancellationToken);
+            await using var silo = await cluster.OpenAsync(parse, storePath, verbose: false, cancellationToken);
+            storePath = silo.AuditStorePath ?? storePath;
             var provisioned = await silo.ProvisionAsync(scenario.Fleet);
             if (!provisioned.Succeeded)
                 throw new InputException(provisioned.Errors);
@@ -57,13 +60,14 @@ public static class RunCommand
                 .WithThresholds(thresholds)
                 .WithReportFolder(folder)
                 .WithConsole(consoleMode)
-                .WithSummaryNotes(ct => FleetNotes(silo, storePath, ct))
+                .WithSummaryNotes(ct => FleetNotes(silo, silo.AuditStorePath, ct))
                 .RunAsync(cancellationToken);
 
             // The harness's view prints the summary and report files, unless it was turned off.
             if (consoleMode == ConsoleMode.Off)
                 Console.Out.WriteLine(result.FormatSummary());
-            Console.Out.WriteLine($"audit store: {storePath}  (fleetsim audit stats --store {storePath})");
+            if (silo.AuditStorePath is not null)
+                Console.Out.WriteLine($"audit store: {storePath}  (fleetsim audit stats --store {storePath})");
             return result.ExitCode;
         }));
         return command;
@@ -97,9 +101,11 @@ public static class RunCommand
     }
 
     /// <summary>What the harness cannot see: what the fleet recorded while the load ran.</summary>
-    private static async Task<IEnumerable<Harness.SummaryNote>> FleetNotes(EmbeddedSilo silo, string storePath, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<Harness.SummaryNote>> FleetNotes(IFleetHost silo, string? storePath, CancellationToken cancellationToken)
     {
         await silo.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).FlushAudit();
+        if (storePath is null)
+            return [new("audit store", "kept by the cluster (name its silo.json with --cluster to see counts here)")];
         await using var store = new SqliteAuditStore(storePath);
         var stats = await store.StatsAsync(cancellationToken);
         static string Top(IReadOnlyList<(string Key, long Count)> counts) =>

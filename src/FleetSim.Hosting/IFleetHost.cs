@@ -1,0 +1,22 @@
+using FleetSim.Client;
+using FleetSim.Contracts.Fleet;
+using FleetSim.Policy.Spec;
+
+namespace FleetSim.Hosting;
+
+/// <summary>
+/// Where the CLI's simulations run: an embedded silo in the process (the default), or a running
+/// cluster reached through its gateways.
+/// </summary>
+public interface IFleetHost : IAsyncDisposable
+{
+    IGrainFactory Grains { get; }
+
+    FleetConnector Connector { get; }
+
+    /// <summary>The audit store's file when this process can read it; null when only the cluster knows.</summary>
+    string? AuditStorePath { get; }
+
+    /// <summary>Validates and provisions a fleet; returns its directory version.</summary>
+    Task<ProvisionResult> ProvisionAsync(FleetSpec fleet);
+}

@@ -7,19 +7,16 @@ namespace FleetSim.Storage.Encryption;
 /// </summary>
 /// <remarks>
 /// A file-backed store notices when another process (<c>fleetsim keys rotate</c>) changes the file:
-/// it reloads when a record names a key it does not have, and checks the file's time at most once a
-/// second before choosing the key for a write, so running silos follow a rotation without a restart.
+/// it reloads when a record names a key it does not have, and checks the file's time before choosing
+/// the key for a write, so running silos follow a rotation without a restart.
 /// </remarks>
 public sealed class ServiceKeyStore
 {
-    private static readonly TimeSpan FileCheckInterval = TimeSpan.FromSeconds(1);
-
     private readonly Lock _lock = new();
     private readonly TimeProvider _time;
     private Dictionary<string, ServiceKey> _keys;
     private ServiceKey _current;
     private DateTime _fileWrittenAt;
-    private long _nextFileCheck;
 
     private ServiceKeyStore(string source, string? filePath, string current, IEnumerable<ServiceKey> keys, TimeProvider time)
     {
@@ -120,12 +117,10 @@ public sealed class ServiceKeyStore
     {
         get
         {
-            if (FilePath is not null && Environment.TickCount64 >= Volatile.Read(ref _nextFileCheck))
-            {
-                Volatile.Write(ref _nextFileCheck, Environment.TickCount64 + (long)FileCheckInterval.TotalMilliseconds);
-                if (File.GetLastWriteTimeUtc(FilePath) != _fileWrittenAt)
-                    Reload();
-            }
+            // One stat per write (microseconds, against a SQLite write): a silo never wraps with a key
+            // that a rotation elsewhere has already replaced, and so possibly removed.
+            if (FilePath is not null && File.GetLastWriteTimeUtc(FilePath) != _fileWrittenAt)
+                Reload();
             lock (_lock)
                 return _current;
         }

@@ -91,6 +91,32 @@ public sealed class ClusterStorageTests : IDisposable
         Assert.Equal(2, (await restarted.Client.GetGrain<IServerStateGrain>("server-b").Load()).Generation);
     }
 
+    [Fact]
+    public async Task A_wrong_key_file_fails_the_grain_with_an_error_naming_the_key_and_destroys_nothing()
+    {
+        await using (var cluster = await _files.StartCluster())
+            await cluster.Client.GetGrain<IServerStateGrain>("server-a").Save(StorageFiles.Sample(1));
+        var keyFile = File.ReadAllBytes(_files.KeyFile);
+        var storedKey = ServiceKeyStore.Open(_files.Encryption).CurrentKeyId;
+        File.Delete(_files.KeyFile);
+        ServiceKeyStore.Open(_files.Encryption); // someone else's key file in its place
+        byte[] before;
+        using (var store = new SqliteStateStore(_files.Database))
+            before = store.ReadAll().Single().Payload;
+
+        await using (var cluster = await _files.StartCluster())
+        {
+            var error = await Assert.ThrowsAnyAsync<Exception>(() => cluster.Client.GetGrain<IServerStateGrain>("server-a").Load());
+            Assert.Contains($"'{storedKey}'", error.ToString(), StringComparison.Ordinal);
+        }
+
+        using (var store = new SqliteStateStore(_files.Database))
+            Assert.Equal(before, store.ReadAll().Single().Payload);
+        File.WriteAllBytes(_files.KeyFile, keyFile);
+        await using var restored = await _files.StartCluster();
+        Assert.Equal(1, (await restored.Client.GetGrain<IServerStateGrain>("server-a").Load()).Generation);
+    }
+
     private static IEnumerable<Exception> Causes(Exception error)
     {
         for (var e = error; e is not null; e = e.InnerException)

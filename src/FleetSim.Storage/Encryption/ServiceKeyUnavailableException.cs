@@ -4,6 +4,7 @@ namespace FleetSim.Storage.Encryption;
 /// No service key could be loaded (missing or unreadable key file, malformed environment variable),
 /// or a new key must not be created because encrypted state already exists.
 /// </summary>
+[GenerateSerializer]
 public sealed class ServiceKeyUnavailableException : Exception
 {
     public ServiceKeyUnavailableException() { }

@@ -2,8 +2,10 @@ namespace FleetSim.Storage.Encryption;
 
 /// <summary>
 /// Stored state could not be decrypted: its service key is unknown, the key is wrong, or the bytes
-/// were altered. Thrown on read; the stored record is never touched.
+/// were altered. Thrown on read; the stored record is never touched. Serializable so that the reason
+/// reaches the caller whose grain could not activate.
 /// </summary>
+[GenerateSerializer]
 public sealed class StateDecryptionException : Exception
 {
     public StateDecryptionException() { }
@@ -16,5 +18,6 @@ public sealed class StateDecryptionException : Exception
         ServiceKeyId = serviceKeyId;
 
     /// <summary>The service key the record names in its header, when the header could be read.</summary>
-    public string? ServiceKeyId { get; }
+    [Id(0)]
+    public string? ServiceKeyId { get; private set; }
 }

@@ -20,5 +20,6 @@ var root = new RootCommand("""
     ExplainCommand.Create(),
     AuditCommand.Create(),
     AuditCommand.Alerts(),
+    KeysCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -11,6 +11,7 @@ public static class SerializationSetup
         typeof(Policy.Audit.AuditRecord).Namespace,
         typeof(Policy.Threats.SecurityAlert).Namespace,
         typeof(Policy.Decisions.ConnectionReason).Namespace,
+        typeof(Policy.Sessions.AccessControlState).Namespace,
     ];
 
     /// <summary>

@@ -2,17 +2,31 @@ using FleetSim.AuditStore;
 using FleetSim.Client;
 using FleetSim.Contracts;
 using FleetSim.Grains.Audit;
+using FleetSim.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
+using Orleans.Storage;
 
 namespace FleetSim.Grains;
 
 /// <summary>Where a silo keeps what FleetSim writes.</summary>
 public sealed class FleetSimSiloOptions
 {
+    /// <summary>The grain storage provider FleetSim's grains persist their state with.</summary>
+    public const string StateStorage = "fleet";
+
     /// <summary>The SQLite file of the audit log, gateway connection log and alerts.</summary>
     public string AuditStorePath { get; set; } = Path.Combine(Path.GetTempPath(), "fleetsim", "audit.db");
+
+    /// <summary>
+    /// The SQLite file of grain state (fleet directory, accounts), encrypted at rest. Null keeps
+    /// state in memory only, as an embedded simulation run needs nothing to survive it.
+    /// </summary>
+    public string? StateStorePath { get; set; }
+
+    /// <summary>The service key file that wraps the state's data-encryption keys (FLEETSIM_SERVICE_KEY wins when set).</summary>
+    public string KeyFilePath { get; set; } = Path.Combine("data", "service-keys.json");
 }
 
 public static class SiloSetup
@@ -27,6 +41,13 @@ public static class SiloSetup
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IAuditStore>(_ => new SqliteAuditStore(options.AuditStorePath));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AuditFlushOnShutdown>();
+        // Grain state goes through Orleans' own serializer, so the codecs above apply to it too
+        // (the default, Newtonsoft.Json, cannot read FleetSim's policy records back).
+        silo.Services.Replace(ServiceDescriptor.Singleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>());
+        if (options.StateStorePath is { } stateStore)
+            silo.AddEncryptedSqliteGrainStorage(FleetSimSiloOptions.StateStorage, s => s.DatabasePath = stateStore, k => k.KeyFilePath = options.KeyFilePath);
+        else
+            silo.AddMemoryGrainStorage(FleetSimSiloOptions.StateStorage);
         return silo;
     }
 }

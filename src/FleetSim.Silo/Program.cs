@@ -14,6 +14,11 @@ builder.Configuration
     .AddEnvironmentVariables()
     .AddCommandLine(args);
 // Relative paths are relative to the working directory, as `fleetsim --cluster silo.json` reads them.
-var auditStore = Path.GetFullPath(builder.Configuration["FleetSim:AuditStore"] ?? Path.Combine("data", "audit.db"));
-builder.UseOrleans(silo => silo.AddFleetSim(o => o.AuditStorePath = auditStore));
+var section = builder.Configuration.GetSection("FleetSim");
+builder.UseOrleans(silo => silo.AddFleetSim(o =>
+{
+    o.AuditStorePath = Path.GetFullPath(section["AuditStore"] ?? Path.Combine("data", "audit.db"));
+    o.StateStorePath = Path.GetFullPath(section["StateStore"] ?? Path.Combine("data", "state.db"));
+    o.KeyFilePath = Path.GetFullPath(section["KeyFile"] ?? Path.Combine("data", "service-keys.json"));
+}));
 await builder.Build().RunAsync();

@@ -12,7 +12,8 @@ namespace FleetSim.Grains.Fleet;
 /// server grain that reactivates on another silo takes its configuration back.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class FleetDirectoryGrain : Grain, IFleetDirectoryGrain
+public sealed class FleetDirectoryGrain(
+    [PersistentState("directory", FleetSimSiloOptions.StateStorage)] IPersistentState<FleetDirectoryState> state) : Grain, IFleetDirectoryGrain
 {
     // Enough provisioning calls in flight to keep both schedulers busy without flooding them.
     private const int ProvisioningParallelism = 64;
@@ -20,6 +21,18 @@ public sealed class FleetDirectoryGrain : Grain, IFleetDirectoryGrain
     private DirectorySnapshot _snapshot = new(0, [], [], new Dictionary<string, string>());
     private FleetSpec _fleet = new();
     private Dictionary<string, ServerSpec> _servers = new(StringComparer.Ordinal);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // After a restart the fleet comes back from storage; servers take their part on activation.
+        if (state.State.Fleet is { } fleet)
+        {
+            (_fleet, _servers) = (fleet, fleet.Servers.ToDictionary(s => s.Name!, StringComparer.Ordinal));
+            _snapshot = new DirectorySnapshot(state.State.Version, fleet.Regions, fleet.VirtualNetworks,
+                fleet.Servers.ToDictionary(s => s.Name!, s => s.Region!, StringComparer.Ordinal));
+        }
+        return Task.CompletedTask;
+    }
 
     public async Task<ProvisionResult> Provision(FleetSpec spec)
     {
@@ -36,6 +49,8 @@ public sealed class FleetDirectoryGrain : Grain, IFleetDirectoryGrain
         await ForEachInParallel(spec.Servers, server => GrainFactory.GetGrain<IServerGrain>(server.Name!).Provision(server, context));
         _snapshot = new DirectorySnapshot(_snapshot.Version + 1, spec.Regions, spec.VirtualNetworks,
             spec.Servers.ToDictionary(s => s.Name!, s => s.Region!, StringComparer.Ordinal));
+        (state.State.Fleet, state.State.Version) = (spec, _snapshot.Version);
+        await state.WriteStateAsync();
         // Removed after the new directory is published, so that gateways stop routing to them first.
         await ForEachInParallel(removed, name => GrainFactory.GetGrain<IServerGrain>(name).Deprovision());
 

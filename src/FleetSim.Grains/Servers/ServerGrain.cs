@@ -19,7 +19,9 @@ namespace FleetSim.Grains.Servers;
 /// records and alerts leave in batches through the outbox.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class ServerGrain(TimeProvider clock) : Grain, IServerGrain
+public sealed class ServerGrain(
+    TimeProvider clock,
+    [PersistentState("server", FleetSimSiloOptions.StateStorage)] IPersistentState<ServerState> state) : Grain, IServerGrain
 {
     private ServerPolicy? _policy;
     private AccessControl? _access;
@@ -37,16 +39,21 @@ public sealed class ServerGrain(TimeProvider clock) : Grain, IServerGrain
         this.RegisterGrainTimer(FlushAudit, new GrainTimerCreationOptions(AuditOutbox.FlushPeriod, AuditOutbox.FlushPeriod));
         // A server reactivated elsewhere (its silo stopped) takes its configuration from the directory.
         var (spec, context) = await GrainFactory.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetServer(Name);
-        if (spec is not null)
-            Apply(spec, context!);
+        if (spec is null)
+            return;
+        // Accounts changed at run time (CREATE USER, GRANT, ...) outlive the activation.
+        if (state.State.Access is { } access)
+            _access = AccessControl.Import(access);
+        _lastConnectionId = state.State.LastConnectionId;
+        Apply(spec, context!, keepAccounts: _access is not null);
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAudit();
 
-    public Task Provision(ServerSpec spec, FleetContext context)
+    public async Task Provision(ServerSpec spec, FleetContext context)
     {
-        Apply(spec, context);
-        return Task.CompletedTask;
+        Apply(spec, context, keepAccounts: false);
+        await Persist();
     }
 
     public async Task Deprovision()
@@ -54,6 +61,7 @@ public sealed class ServerGrain(TimeProvider clock) : Grain, IServerGrain
         await FlushAudit();
         (_policy, _access, _audit, _threats) = (null, null, null, null);
         _sessions.Clear();
+        await state.ClearStateAsync();
         DeactivateOnIdle();
     }
 
@@ -78,9 +86,12 @@ public sealed class ServerGrain(TimeProvider clock) : Grain, IServerGrain
             verdict = new Verdict(ConnectionReason.AccessDenied, noDatabase.Code, noDatabase.Message);
         }
 
+        var accounts = _access!.Version;
         var result = verdict.Allowed
             ? Open(connection, source, at, verdict, trace)
             : Refuse(connection, source, at, verdict, trace);
+        if (_access.Version != accounts)
+            await Persist();
         if (_outbox.IsFull)
             await FlushAudit();
         return result;
@@ -90,7 +101,9 @@ public sealed class ServerGrain(TimeProvider clock) : Grain, IServerGrain
     {
         if (!_sessions.TryGetValue(connectionId, out var session))
             return new StatementResult("ADMIN", 2006, "MySQL server has gone away");
-        var result = Run(session, sql, at ?? clock.GetUtcNow());
+        var (result, changedAccounts) = Run(session, sql, at ?? clock.GetUtcNow());
+        if (changedAccounts)
+            await Persist();
         if (_outbox.IsFull)
             await FlushAudit();
         return result;
@@ -119,7 +132,7 @@ public sealed class ServerGrain(TimeProvider clock) : Grain, IServerGrain
         _outbox.Add(_audit!.Connected(at, id, ip, connection.Login, connection.Database));
         Observe(connection, ip, at, succeeded: true, 0);
 
-        var statements = connection.Statements is { Count: > 0 } sqls ? sqls.Select(sql => Run(session, sql, at)).ToList() : null;
+        var statements = connection.Statements is { Count: > 0 } sqls ? sqls.Select(sql => Run(session, sql, at).Result).ToList() : null;
         if (connection.Hold)
             _sessions[id] = session;
         else
@@ -140,11 +153,18 @@ public sealed class ServerGrain(TimeProvider clock) : Grain, IServerGrain
         return Results.From(verdict, Name, connection.Gateway, trace);
     }
 
-    private StatementResult Run(Session session, string sql, DateTimeOffset at)
+    private (StatementResult Result, bool ChangedAccounts) Run(Session session, string sql, DateTimeOffset at)
     {
         var outcome = session.Execute(sql);
         _outbox.Add(_audit!.Statement(at, session, outcome));
-        return new StatementResult(outcome.Category.ToString(), outcome.ErrorCode, outcome.ErrorMessage);
+        return (new StatementResult(outcome.Category.ToString(), outcome.ErrorCode, outcome.ErrorMessage), outcome.ChangedAccounts);
+    }
+
+    private async Task Persist()
+    {
+        state.State.Access = _access?.Export();
+        state.State.LastConnectionId = _lastConnectionId;
+        await state.WriteStateAsync();
     }
 
     private void Observe(RoutedConnection connection, string ip, DateTimeOffset at, bool succeeded, int errorCode)
@@ -155,10 +175,11 @@ public sealed class ServerGrain(TimeProvider clock) : Grain, IServerGrain
         _outbox.Add(_threats.Observe(login));
     }
 
-    private void Apply(ServerSpec spec, FleetContext context)
+    private void Apply(ServerSpec spec, FleetContext context, bool keepAccounts)
     {
         _policy = ServerPolicy.Compile(spec);
-        _access = AccessControl.FromSpec(spec, _access);
+        if (!keepAccounts)
+            _access = AccessControl.FromSpec(spec, _access);
         var auditPolicy = AuditPolicy.FromParameters(spec.Configurations);
         _audit = new AuditTrail(_policy.Name, _policy.Region, auditPolicy);
         var protection = ThreatProtectionPolicy.FromSpec(spec);

@@ -1,0 +1,11 @@
+using FleetSim.Policy.Spec;
+
+namespace FleetSim.Grains.Fleet;
+
+/// <summary>What the fleet directory persists: the fleet document it last provisioned.</summary>
+[GenerateSerializer]
+public sealed class FleetDirectoryState
+{
+    [Id(0)] public FleetSpec? Fleet { get; set; }
+    [Id(1)] public long Version { get; set; }
+}

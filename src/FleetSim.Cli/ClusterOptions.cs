@@ -34,4 +34,19 @@ public sealed class ClusterOptions
             return await RemoteCluster.ConnectToGatewayAsync(gateway, cancellationToken: cancellationToken);
         return await EmbeddedSilo.StartAsync(embeddedStore, verbose, cancellationToken: cancellationToken);
     }
+
+    /// <summary>
+    /// For management verbs, which only make sense against a running cluster: --gateway, --cluster,
+    /// or else the silo.json of the working directory.
+    /// </summary>
+    public async Task<IFleetHost> OpenRunningAsync(ParseResult parse, CancellationToken cancellationToken)
+    {
+        var gateway = parse.GetValue(_gateway);
+        var cluster = parse.GetValue(_cluster) ?? (gateway is null ? "silo.json" : null);
+        if (gateway is not null && parse.GetValue(_cluster) is not null)
+            throw new InputException(["give --gateway or --cluster, not both"]);
+        return gateway is not null
+            ? await RemoteCluster.ConnectToGatewayAsync(gateway, cancellationToken: cancellationToken)
+            : await RemoteCluster.ConnectWithConfigurationAsync(cluster!, cancellationToken);
+    }
 }

@@ -20,6 +20,8 @@ var root = new RootCommand("""
     ExplainCommand.Create(),
     AuditCommand.Create(),
     AuditCommand.Alerts(),
+    FleetCommand.Create(),
+    FleetCommand.Servers(),
     KeysCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

@@ -18,6 +18,10 @@ public interface IFleetDirectoryGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<DirectorySnapshot?> GetSnapshot(long knownVersion);
 
+    /// <summary>The fleet document last provisioned (for `fleetsim fleet export`).</summary>
+    [AlwaysInterleave]
+    Task<FleetSpec> GetFleet();
+
     /// <summary>A server's specification and fleet context, for a server grain that (re)activates.</summary>
     /// <remarks>Interleaves with Provision, whose calls activate the very servers that ask.</remarks>
     [AlwaysInterleave]
@@ -37,8 +41,13 @@ public sealed record DirectorySnapshot(
     IReadOnlyList<VirtualNetworkSpec> VirtualNetworks,
     IReadOnlyDictionary<string, string> ServerRegions);
 
+/// <summary>What a provisioning did: servers created, changed (their specification differs) and removed, by name.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ProvisionResult(long Version, int Created, int Updated, int Removed, IReadOnlyList<string> Errors)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    [Id(5)] public IReadOnlyList<string> CreatedServers { get; init; } = [];
+    [Id(6)] public IReadOnlyList<string> ChangedServers { get; init; } = [];
+    [Id(7)] public IReadOnlyList<string> RemovedServers { get; init; } = [];
 }

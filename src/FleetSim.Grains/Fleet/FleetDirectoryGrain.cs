@@ -2,6 +2,7 @@ using FleetSim.Contracts.Audit;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Policy.Spec;
+using System.Text.Json;
 using FleetSim.Policy.Validation;
 
 namespace FleetSim.Grains.Fleet;
@@ -44,6 +45,7 @@ public sealed class FleetDirectoryGrain(
         var wanted = spec.Servers.ToDictionary(s => s.Name!, StringComparer.Ordinal);
         var removed = previous.Keys.Where(name => !wanted.ContainsKey(name)).ToList();
         var context = FleetContext.From(spec);
+        var changed = Changed(_servers, wanted);
         (_fleet, _servers) = (spec, wanted);
 
         await ForEachInParallel(spec.Servers, server => GrainFactory.GetGrain<IServerGrain>(server.Name!).Provision(server, context));
@@ -54,9 +56,24 @@ public sealed class FleetDirectoryGrain(
         // Removed after the new directory is published, so that gateways stop routing to them first.
         await ForEachInParallel(removed, name => GrainFactory.GetGrain<IServerGrain>(name).Deprovision());
 
-        var created = wanted.Keys.Count(name => !previous.ContainsKey(name));
-        return new ProvisionResult(_snapshot.Version, created, wanted.Count - created, removed.Count, []);
+        var created = wanted.Keys.Where(name => !previous.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
+        return new ProvisionResult(_snapshot.Version, created.Count, wanted.Count - created.Count, removed.Count, [])
+        {
+            CreatedServers = created,
+            ChangedServers = [.. changed.Order(StringComparer.Ordinal)],
+            RemovedServers = [.. removed.Order(StringComparer.Ordinal)],
+        };
     }
+
+    public Task<FleetSpec> GetFleet() => Task.FromResult(_fleet);
+
+    /// <summary>Servers present before and after whose specification is not the same document.</summary>
+    private static List<string> Changed(Dictionary<string, ServerSpec> before, Dictionary<string, ServerSpec> after) =>
+    [
+        .. after.Where(s => before.TryGetValue(s.Key, out var old)
+            && JsonSerializer.Serialize(old, FleetSpecReader.Options) != JsonSerializer.Serialize(s.Value, FleetSpecReader.Options))
+            .Select(s => s.Key),
+    ];
 
     public Task<DirectorySnapshot?> GetSnapshot(long knownVersion) =>
         Task.FromResult(knownVersion == _snapshot.Version ? null : _snapshot);

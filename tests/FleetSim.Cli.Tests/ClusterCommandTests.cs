@@ -1,0 +1,50 @@
+using static FleetSim.Cli.Tests.Fleetsim;
+
+namespace FleetSim.Cli.Tests;
+
+/// <summary>fleetsim against a running silo process: management verbs, check, durable state, errors.</summary>
+public sealed class ClusterCommandTests
+{
+    [Fact]
+    public async Task A_fleet_applied_to_a_running_silo_is_managed_checked_and_kept_across_a_restart()
+    {
+        string folder;
+        int port;
+        await using (var silo = await SiloProcess.StartAsync())
+        {
+            (folder, port) = (silo.Folder, silo.GatewayPort);
+            var apply = await RunAsync("fleet", "apply", Sample("fleet.json"), "--gateway", silo.Gateway);
+            Assert.True(apply.ExitCode == 0, apply.Stderr);
+            Assert.Contains("+ created  contoso", apply.Stdout, StringComparison.Ordinal);
+            Assert.Contains("5 created, 0 changed, 0 removed", apply.Stdout, StringComparison.Ordinal);
+
+            var again = await RunAsync("fleet", "apply", Sample("fleet.json"), "--gateway", silo.Gateway);
+            Assert.Contains("0 created, 0 changed, 0 removed, 5 unchanged", again.Stdout, StringComparison.Ordinal);
+
+            var list = await RunAsync("server", "list", "--gateway", silo.Gateway, "--format", "csv");
+            Assert.Contains("contoso,eastus,GP_Gen5_4,Ready,Enabled,3,1,0,625", list.Stdout, StringComparison.Ordinal);
+
+            var check = await RunAsync("check", Sample("fleet.json"), Sample("attempts.jsonl"), "--gateway", silo.Gateway);
+            Assert.Equal(File.ReadAllLines(Sample("attempts.expected.jsonl")), check.Lines);
+        }
+
+        await using (var restarted = await SiloProcess.StartAsync(folder, port))
+        {
+            var export = await RunAsync("fleet", "export", "--gateway", restarted.Gateway);
+            Assert.Equal(0, export.ExitCode);
+            Assert.Contains("\"name\": \"contoso\"", export.Stdout, StringComparison.Ordinal);
+            Assert.DoesNotContain("Contoso!2026", export.Stdout, StringComparison.Ordinal);
+        }
+        var stored = string.Concat(Directory.GetFiles(Path.Combine(folder, "data"), "state.db*").Select(f => System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(f))));
+        Assert.DoesNotContain("ci-runner", stored, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_silo_at_the_gateway_is_a_clear_message_and_exit_code_3()
+    {
+        var run = await RunAsync("check", Sample("fleet.json"), Sample("attempts.jsonl"), "--gateway", "127.0.0.1:1");
+        Assert.Equal(3, run.ExitCode);
+        Assert.Contains("no FleetSim silo answered at 127.0.0.1:1", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Stderr, StringComparison.Ordinal);
+    }
+}

@@ -1,11 +1,15 @@
 using FleetSim.Grains;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Orleans.Dashboard;
 
 // Orleans binds its own "Orleans" section (cluster and service ids, endpoints, clustering); the
-// "FleetSim" section says where FleetSim keeps what it writes. FLEETSIM_SILO_CONFIG names another
-// file; environment variables override (Orleans__ClusterId, FleetSim__AuditStore).
-var builder = Host.CreateApplicationBuilder(args);
+// "FleetSim" section says where FleetSim keeps what it writes and where the dashboard listens.
+// FLEETSIM_SILO_CONFIG names another file; environment variables override (Orleans__ClusterId,
+// FleetSim__AuditStore, FleetSim__Dashboard__Enabled).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args });
 var file = Environment.GetEnvironmentVariable("FLEETSIM_SILO_CONFIG")
     ?? (File.Exists("silo.json") ? "silo.json" : Path.Combine(AppContext.BaseDirectory, "silo.json"));
 builder.Configuration.Sources.Clear();
@@ -13,12 +17,25 @@ builder.Configuration
     .AddJsonFile(Path.GetFullPath(file), optional: false)
     .AddEnvironmentVariables()
     .AddCommandLine(args);
-// Relative paths are relative to the working directory, as `fleetsim --cluster silo.json` reads them.
+
 var section = builder.Configuration.GetSection("FleetSim");
-builder.UseOrleans(silo => silo.AddFleetSim(o =>
+var dashboard = section.GetValue("Dashboard:Enabled", true);
+// Loopback unless the file says otherwise: the dashboard has no authentication of its own.
+builder.WebHost.UseUrls(section["Dashboard:Urls"] ?? "http://127.0.0.1:8080");
+builder.UseOrleans(silo =>
 {
-    o.AuditStorePath = Path.GetFullPath(section["AuditStore"] ?? Path.Combine("data", "audit.db"));
-    o.StateStorePath = Path.GetFullPath(section["StateStore"] ?? Path.Combine("data", "state.db"));
-    o.KeyFilePath = Path.GetFullPath(section["KeyFile"] ?? Path.Combine("data", "service-keys.json"));
-}));
-await builder.Build().RunAsync();
+    // Relative paths are relative to the working directory, as `fleetsim --cluster silo.json` reads them.
+    silo.AddFleetSim(o =>
+    {
+        o.AuditStorePath = Path.GetFullPath(section["AuditStore"] ?? Path.Combine("data", "audit.db"));
+        o.StateStorePath = Path.GetFullPath(section["StateStore"] ?? Path.Combine("data", "state.db"));
+        o.KeyFilePath = Path.GetFullPath(section["KeyFile"] ?? Path.Combine("data", "service-keys.json"));
+    });
+    if (dashboard)
+        silo.AddDashboard();
+});
+
+var app = builder.Build();
+if (dashboard)
+    app.MapOrleansDashboard("/dashboard");
+await app.RunAsync();

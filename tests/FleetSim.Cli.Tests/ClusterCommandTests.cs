@@ -26,6 +26,10 @@ public sealed class ClusterCommandTests
 
             var check = await RunAsync("check", Sample("fleet.json"), Sample("attempts.jsonl"), "--gateway", silo.Gateway);
             Assert.Equal(File.ReadAllLines(Sample("attempts.expected.jsonl")), check.Lines);
+
+            using var http = new HttpClient();
+            var dashboard = await http.GetStringAsync(new Uri(silo.DashboardUrl), TestContext.Current.CancellationToken);
+            Assert.Contains("Orleans Dashboard", dashboard, StringComparison.Ordinal);
         }
 
         await using (var restarted = await SiloProcess.StartAsync(folder, port))

@@ -9,12 +9,15 @@ public sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private SiloProcess(Process process, int gatewayPort, string folder)
+    private SiloProcess(Process process, int gatewayPort, string folder, string dashboard)
     {
         _process = process;
         GatewayPort = gatewayPort;
         Folder = folder;
+        DashboardUrl = dashboard + "/dashboard/";
     }
+
+    public string DashboardUrl { get; }
 
     public int GatewayPort { get; }
 
@@ -22,22 +25,28 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public string Gateway => $"127.0.0.1:{GatewayPort}";
 
+    /// <summary>The silo host's own build output, in the configuration these tests were built in.</summary>
+    private static string SiloFolder { get; } = Path.Combine(Fleetsim.Repository, "src", "FleetSim.Silo", "bin",
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0");
+
     /// <summary>Starts a silo; with <paramref name="folder"/> it reuses an earlier silo's data (a restart).</summary>
     public static async Task<SiloProcess> StartAsync(string? folder = null, int? gatewayPort = null)
     {
         folder ??= Directory.CreateTempSubdirectory("fleetsim-silo-test-").FullName;
         var port = gatewayPort ?? FreePort();
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "FleetSim.Silo.dll"));
-        start.Environment["FLEETSIM_SILO_CONFIG"] = Path.Combine(AppContext.BaseDirectory, "silo.json");
+        start.ArgumentList.Add(Path.Combine(SiloFolder, "FleetSim.Silo.dll"));
+        start.Environment["FLEETSIM_SILO_CONFIG"] = Path.Combine(SiloFolder, "silo.json");
         start.Environment["Orleans__Endpoints__SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture);
         start.Environment["Orleans__Endpoints__GatewayPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var dashboard = $"http://127.0.0.1:{FreePort()}";
+        start.Environment["FleetSim__Dashboard__Urls"] = dashboard;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var silo = new SiloProcess(process, port, folder);
+        var silo = new SiloProcess(process, port, folder, dashboard);
         for (var waited = 0; waited < 600; waited++)
         {
             if (process.HasExited)

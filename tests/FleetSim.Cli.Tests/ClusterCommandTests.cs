@@ -24,6 +24,23 @@ public sealed class ClusterCommandTests
             var list = await RunAsync("server", "list", "--gateway", silo.Gateway, "--format", "csv");
             Assert.Contains("contoso,eastus,GP_Gen5_4,Ready,Enabled,3,1,0,625", list.Stdout, StringComparison.Ordinal);
 
+            var rule = await RunAsync("server", "firewall-rule", "create", "-s", "contoso", "-n", "home",
+                "--start-ip-address", "192.0.2.44", "--end-ip-address", "192.0.2.44", "--gateway", silo.Gateway);
+            Assert.True(rule.ExitCode == 0, rule.Stderr);
+            Assert.Contains("home", (await RunAsync("server", "firewall-rule", "list", "-s", "contoso", "--gateway", silo.Gateway)).Stdout, StringComparison.Ordinal);
+
+            var locked = await RunAsync("server", "firewall-rule", "create", "-s", "tailspin", "-n", "home",
+                "--start-ip-address", "192.0.2.44", "--end-ip-address", "192.0.2.44", "--gateway", silo.Gateway);
+            Assert.Equal(2, locked.ExitCode);
+            Assert.Contains("42101", locked.Stderr, StringComparison.Ordinal);
+
+            Assert.Equal(0, (await RunAsync("server", "start", "-n", "wingtip", "--gateway", silo.Gateway)).ExitCode);
+            Assert.Contains("wingtip,eastus,GP_Gen5_2,Ready", (await RunAsync("server", "list", "--gateway", silo.Gateway, "--format", "csv")).Stdout, StringComparison.Ordinal);
+
+            var badParameter = await RunAsync("server", "configuration", "set", "-s", "contoso", "-n", "audit_log_events", "--value", "EVERYTHING", "--gateway", silo.Gateway);
+            Assert.Equal(2, badParameter.ExitCode);
+            Assert.Contains("audit_log_events", badParameter.Stderr, StringComparison.Ordinal);
+
             var check = await RunAsync("check", Sample("fleet.json"), Sample("attempts.jsonl"), "--gateway", silo.Gateway);
             Assert.Equal(File.ReadAllLines(Sample("attempts.expected.jsonl")), check.Lines);
 

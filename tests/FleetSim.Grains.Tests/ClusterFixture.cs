@@ -33,10 +33,16 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await Cluster.DisposeAsync();
 
-    /// <summary>Provisions a fleet (replacing the previous test's) and returns a client connector that sees it.</summary>
-    public async Task<FleetConnector> Provision(FleetSpec fleet)
+    /// <summary>
+    /// Provisions a fleet as new (the previous test's servers are removed first, so that a test's
+    /// server is created, not changed) and returns a client connector that sees it.
+    /// </summary>
+    public async Task<FleetConnector> Provision(FleetSpec fleet, bool asNew = true)
     {
-        var result = await Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).Provision(fleet);
+        var directory = Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);
+        if (asNew)
+            Assert.True((await directory.Provision(fleet with { Servers = [] })).Succeeded);
+        var result = await directory.Provision(fleet);
         Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
         _version = result.Version;
         return new FleetConnector(Grains, new DirectoryCache(Grains));

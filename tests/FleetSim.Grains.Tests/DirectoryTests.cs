@@ -1,3 +1,5 @@
+using System.Text.Json;
+using FleetSim.Policy.Validation;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
 using static FleetSim.Grains.Tests.Fleets;
@@ -14,7 +16,7 @@ public sealed class DirectoryTests(ClusterFixture cluster)
     public async Task Reprovisioning_with_a_new_rule_takes_effect_for_the_next_connection()
     {
         var before = await cluster.Connect(await cluster.Provision(With(Contoso())), Login(Office));
-        var after = await cluster.Connect(await cluster.Provision(With(Contoso(Rule("office", Office)))), Login(Office));
+        var after = await cluster.Connect(await cluster.Provision(With(Contoso(Rule("office", Office))), asNew: false), Login(Office));
         Assert.Equal(("FirewallDenied", "Allowed"), (before.Reason, after.Reason));
     }
 
@@ -22,7 +24,7 @@ public sealed class DirectoryTests(ClusterFixture cluster)
     public async Task A_server_removed_from_the_fleet_is_no_longer_found()
     {
         await cluster.Provision(With(Contoso(Rule("office", Office)), Contoso(Rule("office", Office)) with { Name = "fabrikam" }));
-        var connector = await cluster.Provision(With(Contoso(Rule("office", Office))));
+        var connector = await cluster.Provision(With(Contoso(Rule("office", Office))), asNew: false);
         var byHost = await cluster.Connect(connector, Login(Office, user: "dbadmin@fabrikam", host: "fabrikam.mariadb.database.azure.com"));
         var byUser = await cluster.Connect(connector, Login(Office, user: "dbadmin@fabrikam"));
         Assert.Equal(("HostNotFound", "ServerNotFound"), (byHost.Reason, byUser.Reason));
@@ -37,6 +39,29 @@ public sealed class DirectoryTests(ClusterFixture cluster)
         var result = await cluster.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default)
             .Provision(With(Contoso(), Contoso() with { Name = "tailspin" }));
         Assert.Equal((1, 1, 1), (result.Created, result.Updated, result.Removed));
+    }
+
+    [Theory]
+    [InlineData("administratorLogin")]
+    [InlineData("minimalTlsVersion")]
+    [InlineData("firewallRules")]
+    [InlineData("sku")]
+    public async Task A_change_the_service_refuses_leaves_the_fleet_as_it_was(string field)
+    {
+        var before = Contoso(Rule("office", Office)) with { MinimalTlsVersion = "TLS1_2", PublicNetworkAccess = "Disabled" };
+        await cluster.Provision(With(before));
+        var after = field switch
+        {
+            "administratorLogin" => before with { AdministratorLogin = "newadmin" },
+            "minimalTlsVersion" => before with { MinimalTlsVersion = "TLSEnforcementDisabled" },
+            "firewallRules" => before with { FirewallRules = [Rule("office", Office), Rule("home", "192.0.2.1")] },
+            _ => before with { Sku = "B_Gen5_1" },
+        };
+        var directory = cluster.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);
+        var result = await directory.Provision(With(after));
+        Assert.Contains(result.Errors, e => e.StartsWith($"servers[0].{field}:", StringComparison.Ordinal));
+        Assert.Equal(JsonSerializer.Serialize(before, FleetSpecReader.Options),
+            JsonSerializer.Serialize((await directory.GetFleet()).Servers.Single(), FleetSpecReader.Options));
     }
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class SessionTests(ClusterFixture cluster)
         connector = await cluster.Provision(With(server with
         {
             Configurations = new() { ["audit_log_enabled"] = "ON", ["audit_log_events"] = "CONNECTION,GENERAL", ["audit_log_exclude_users"] = "app" },
-        }));
+        }), asNew: false);
         await cluster.Connect(connector, As("sess-f", "app", "Sh0p!2026", "SELECT * FROM shop.orders"));
         await cluster.Connect(connector, As("sess-f", Admin, AdminPassword, "SELECT * FROM shop.orders"));
 

@@ -24,7 +24,7 @@ public static class FleetCommand
 
     public static Command Servers()
     {
-        var server = new Command("server", "Inspect the servers of a running cluster (as `az mariadb server list|show`).");
+        var server = new Command("server", "The servers of a running cluster, as `az mariadb server ...`: list, show, stop, start, firewall-rule, configuration.");
         var cluster = new ClusterOptions();
         var list = new Command("list", "One line per server: region, SKU, state, public network access, rules, open connections.");
         cluster.AddTo(list);
@@ -60,6 +60,8 @@ public static class FleetCommand
 
         server.Subcommands.Add(list);
         server.Subcommands.Add(show);
+        foreach (var change in ServerChangeCommands.Create())
+            server.Subcommands.Add(change);
         return server;
     }
 

@@ -38,6 +38,13 @@ public sealed class FleetDirectoryGrain(
     public async Task<ProvisionResult> Provision(FleetSpec spec)
     {
         var errors = FleetSpecValidator.Validate(spec);
+        if (errors.Count == 0)
+        {
+            // A valid document may still ask for a change the service refuses to an existing server.
+            errors = [.. spec.Servers.Select((server, i) => (server, i))
+                .Where(x => _servers.ContainsKey(x.server.Name!))
+                .SelectMany(x => ServerTransitions.Check(_servers[x.server.Name!], x.server, $"servers[{x.i}]"))];
+        }
         if (errors.Count > 0)
             return new ProvisionResult(_snapshot.Version, 0, 0, 0, errors);
 

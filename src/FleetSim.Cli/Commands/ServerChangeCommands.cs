@@ -1,0 +1,137 @@
+using System.CommandLine;
+using System.Text.Json;
+using FleetSim.Cli.Output;
+using FleetSim.Contracts.Fleet;
+using FleetSim.Hosting;
+using FleetSim.Policy.Spec;
+using FleetSim.Policy.Validation;
+
+namespace FleetSim.Cli.Commands;
+
+/// <summary>
+/// `server stop|start`, `server firewall-rule create|delete|list`, `server configuration set|show`,
+/// named as `az mariadb server ...`. Each change is applied to the cluster's fleet document and
+/// provisioned, so it gets the same validation and the same refusals as `fleet apply`.
+/// </summary>
+public static class ServerChangeCommands
+{
+    public static IEnumerable<Command> Create()
+    {
+        yield return State("stop", "Stopped", "Stop a server: connections are refused until it starts again.");
+        yield return State("start", "Ready", "Start a stopped server.");
+        yield return FirewallRules();
+        yield return Configurations();
+    }
+
+    private static Command State(string verb, string state, string description)
+    {
+        var server = ServerOption("--name", "-n");
+        var cluster = new ClusterOptions();
+        var command = new Command(verb, description) { server };
+        cluster.AddTo(command);
+        command.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(server)!, s => s with { State = state }, $"server '{parse.GetValue(server)}' is {state}", ct));
+        return command;
+    }
+
+    private static Command FirewallRules()
+    {
+        var group = new Command("firewall-rule", "The server's IP firewall rules (default deny; at most 128).");
+        var cluster = new ClusterOptions();
+
+        var server = ServerOption("--server-name", "-s");
+        var name = new Option<string>("--name", "-n") { Description = "The rule's name.", Required = true };
+        var start = new Option<string>("--start-ip-address") { Description = "First IPv4 address of the range.", Required = true };
+        var end = new Option<string>("--end-ip-address") { Description = "Last IPv4 address (0.0.0.0 - 0.0.0.0 allows Azure services).", Required = true };
+        var create = new Command("create", "Create or replace a rule.") { server, name, start, end };
+        cluster.AddTo(create);
+        create.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(server)!, s => s with
+        {
+            FirewallRules = [.. s.FirewallRules.Where(r => !string.Equals(r.Name, parse.GetValue(name), StringComparison.OrdinalIgnoreCase)),
+                new FirewallRuleSpec { Name = parse.GetValue(name), StartIpAddress = parse.GetValue(start), EndIpAddress = parse.GetValue(end) }],
+        }, $"firewall rule '{parse.GetValue(name)}' created on '{parse.GetValue(server)}'", ct));
+
+        var deleteServer = ServerOption("--server-name", "-s");
+        var deleteName = new Option<string>("--name", "-n") { Description = "The rule's name.", Required = true };
+        var delete = new Command("delete", "Delete a rule.") { deleteServer, deleteName };
+        cluster.AddTo(delete);
+        delete.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(deleteServer)!, s =>
+            s.FirewallRules.Any(r => string.Equals(r.Name, parse.GetValue(deleteName), StringComparison.OrdinalIgnoreCase))
+                ? s with { FirewallRules = [.. s.FirewallRules.Where(r => !string.Equals(r.Name, parse.GetValue(deleteName), StringComparison.OrdinalIgnoreCase))] }
+                : throw new InputException([$"--name: server '{s.Name}' has no firewall rule '{parse.GetValue(deleteName)}'"]),
+            $"firewall rule '{parse.GetValue(deleteName)}' deleted from '{parse.GetValue(deleteServer)}'", ct));
+
+        var listServer = ServerOption("--server-name", "-s");
+        var list = new Command("list", "List the server's rules.") { listServer };
+        cluster.AddTo(list);
+        list.SetAction((parse, ct) => CliErrors.Guard(async () =>
+        {
+            await using var host = await cluster.OpenRunningAsync(parse, ct);
+            var spec = await Find(host, parse.GetValue(listServer)!);
+            new Rows(["name", "startIpAddress", "endIpAddress"],
+                [.. spec.FirewallRules.Select(r => (IReadOnlyList<object?>)[r.Name, r.StartIpAddress, r.EndIpAddress])]).Write("table", Console.Out);
+            return 0;
+        }));
+
+        group.Subcommands.Add(create);
+        group.Subcommands.Add(delete);
+        group.Subcommands.Add(list);
+        return group;
+    }
+
+    private static Command Configurations()
+    {
+        var group = new Command("configuration", "Server parameters: audit_log_enabled, audit_log_events, ...");
+        var cluster = new ClusterOptions();
+        var server = ServerOption("--server-name", "-s");
+        var name = new Option<string>("--name", "-n") { Description = "The parameter, e.g. audit_log_enabled.", Required = true };
+        var value = new Option<string>("--value") { Description = "Its new value, e.g. ON.", Required = true };
+        var set = new Command("set", "Set a server parameter; it applies to the next events.") { server, name, value };
+        cluster.AddTo(set);
+        set.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(server)!, s => s with
+        {
+            Configurations = new Dictionary<string, string>(s.Configurations) { [parse.GetValue(name)!] = parse.GetValue(value)! },
+        }, $"{parse.GetValue(name)} = {parse.GetValue(value)} on '{parse.GetValue(server)}'", ct));
+
+        var showServer = ServerOption("--server-name", "-s");
+        var show = new Command("show", "Every modelled parameter with its value (set, or the default).") { showServer };
+        cluster.AddTo(show);
+        show.SetAction((parse, ct) => CliErrors.Guard(async () =>
+        {
+            await using var host = await cluster.OpenRunningAsync(parse, ct);
+            var spec = await Find(host, parse.GetValue(showServer)!);
+            new Rows(["name", "value", "source"],
+                [.. ServerParameters.Known.Select(p => (IReadOnlyList<object?>)[p,
+                    spec.Configurations.TryGetValue(p, out var v) ? v : ServerParameters.Defaults.GetValueOrDefault(p, "(by SKU)"),
+                    spec.Configurations.ContainsKey(p) ? "user" : "default"])]).Write("table", Console.Out);
+            return 0;
+        }));
+        group.Subcommands.Add(set);
+        group.Subcommands.Add(show);
+        return group;
+    }
+
+    private static Option<string> ServerOption(string name, string alias) =>
+        new(name, alias) { Description = "The server's name.", Required = true };
+
+    private static async Task<ServerSpec> Find(IFleetHost host, string server)
+    {
+        var fleet = await host.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetFleet();
+        return fleet.Servers.FirstOrDefault(s => s.Name == server)
+            ?? throw new InputException([$"no server '{server}' in the fleet (fleetsim server list)"]);
+    }
+
+    private static Task<int> Change(ParseResult parse, ClusterOptions cluster, string server, Func<ServerSpec, ServerSpec> change, string done, CancellationToken ct) =>
+        CliErrors.Guard(async () =>
+        {
+            await using var host = await cluster.OpenRunningAsync(parse, ct);
+            var directory = host.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);
+            var fleet = await directory.GetFleet();
+            var current = fleet.Servers.FirstOrDefault(s => s.Name == server)
+                ?? throw new InputException([$"no server '{server}' in the fleet (fleetsim server list)"]);
+            var result = await directory.Provision(fleet with { Servers = [.. fleet.Servers.Select(s => ReferenceEquals(s, current) ? change(s) : s)] });
+            if (!result.Succeeded)
+                throw new InputException(result.Errors);
+            Console.Out.WriteLine($"{done} (fleet version {result.Version})");
+            return 0;
+        });
+}

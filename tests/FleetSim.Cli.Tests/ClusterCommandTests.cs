@@ -41,6 +41,17 @@ public sealed class ClusterCommandTests
             Assert.Equal(2, badParameter.ExitCode);
             Assert.Contains("audit_log_events", badParameter.Stderr, StringComparison.Ordinal);
 
+            var weak = await RunAsync("server", "create", "-n", "adventure", "-l", "eastus", "-u", "advadmin", "-p", "password", "--gateway", silo.Gateway);
+            Assert.Equal(2, weak.ExitCode);
+            Assert.Contains("administratorLoginPassword", weak.Stderr, StringComparison.Ordinal);
+            Assert.Equal(0, (await RunAsync("server", "create", "-n", "adventure", "-l", "eastus", "-u", "advadmin", "-p", "Adventure!2026", "--gateway", silo.Gateway)).ExitCode);
+            Assert.Equal(0, (await RunAsync("server", "update", "-n", "adventure", "--minimal-tls-version", "TLS1_2", "--gateway", silo.Gateway)).ExitCode);
+            var back = await RunAsync("server", "update", "-n", "adventure", "--minimal-tls-version", "TLSEnforcementDisabled", "--gateway", silo.Gateway);
+            Assert.Equal(2, back.ExitCode);
+            Assert.Contains("cannot go back", back.Stderr, StringComparison.Ordinal);
+            Assert.Equal(0, (await RunAsync("server", "delete", "-n", "adventure", "--gateway", silo.Gateway)).ExitCode);
+            Assert.DoesNotContain("adventure", (await RunAsync("server", "list", "--gateway", silo.Gateway)).Stdout, StringComparison.Ordinal);
+
             var check = await RunAsync("check", Sample("fleet.json"), Sample("attempts.jsonl"), "--gateway", silo.Gateway);
             Assert.Equal(File.ReadAllLines(Sample("attempts.expected.jsonl")), check.Lines);
 

@@ -20,7 +20,131 @@ public static class ServerChangeCommands
         yield return State("stop", "Stopped", "Stop a server: connections are refused until it starts again.");
         yield return State("start", "Ready", "Start a stopped server.");
         yield return FirewallRules();
+        yield return VirtualNetworkRules();
+        yield return PrivateEndpoints();
         yield return Configurations();
+        yield return CreateServer();
+        yield return UpdateServer();
+        yield return DeleteServer();
+    }
+
+    private static Command VirtualNetworkRules()
+    {
+        var group = new Command("vnet-rule", "Virtual network rules: admit a subnet's Microsoft.Sql service-endpoint traffic (not on Basic).");
+        var cluster = new ClusterOptions();
+        var server = ServerOption("--server-name", "-s");
+        var name = new Option<string>("--name", "-n") { Description = "The rule's name.", Required = true };
+        var subnet = new Option<string>("--subnet") { Description = "The subnet's ARM id: <vnet id>/subnets/<name>.", Required = true };
+        var ignore = new Option<bool>("--ignore-missing-endpoint") { Description = "Create it before the subnet has the Microsoft.Sql endpoint (it admits nothing until then)." };
+        var create = new Command("create", "Create or replace a rule.") { server, name, subnet, ignore };
+        cluster.AddTo(create);
+        create.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(server)!, s => s with
+        {
+            VirtualNetworkRules = [.. s.VirtualNetworkRules.Where(r => !string.Equals(r.Name, parse.GetValue(name), StringComparison.OrdinalIgnoreCase)),
+                new VirtualNetworkRuleSpec { Name = parse.GetValue(name), VirtualNetworkSubnetId = parse.GetValue(subnet), IgnoreMissingVnetServiceEndpoint = parse.GetValue(ignore) }],
+        }, $"virtual network rule '{parse.GetValue(name)}' created on '{parse.GetValue(server)}'", ct));
+
+        var deleteServer = ServerOption("--server-name", "-s");
+        var deleteName = new Option<string>("--name", "-n") { Description = "The rule's name.", Required = true };
+        var delete = new Command("delete", "Delete a rule.") { deleteServer, deleteName };
+        cluster.AddTo(delete);
+        delete.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(deleteServer)!, s =>
+            s.VirtualNetworkRules.Any(r => string.Equals(r.Name, parse.GetValue(deleteName), StringComparison.OrdinalIgnoreCase))
+                ? s with { VirtualNetworkRules = [.. s.VirtualNetworkRules.Where(r => !string.Equals(r.Name, parse.GetValue(deleteName), StringComparison.OrdinalIgnoreCase))] }
+                : throw new InputException([$"--name: server '{s.Name}' has no virtual network rule '{parse.GetValue(deleteName)}'"]),
+            $"virtual network rule '{parse.GetValue(deleteName)}' deleted from '{parse.GetValue(deleteServer)}'", ct));
+
+        var listServer = ServerOption("--server-name", "-s");
+        var list = new Command("list", "List the server's rules.") { listServer };
+        cluster.AddTo(list);
+        list.SetAction((parse, ct) => CliErrors.Guard(async () =>
+        {
+            await using var host = await cluster.OpenRunningAsync(parse, ct);
+            var spec = await Find(host, parse.GetValue(listServer)!);
+            new Rows(["name", "virtualNetworkSubnetId", "ignoreMissingVnetServiceEndpoint"],
+                [.. spec.VirtualNetworkRules.Select(r => (IReadOnlyList<object?>)[r.Name, r.VirtualNetworkSubnetId, r.IgnoreMissingVnetServiceEndpoint.ToString()])]).Write("table", Console.Out);
+            return 0;
+        }));
+        group.Subcommands.Add(create);
+        group.Subcommands.Add(delete);
+        group.Subcommands.Add(list);
+        return group;
+    }
+
+    private static Command PrivateEndpoints()
+    {
+        var group = new Command("private-endpoint", "Private endpoint connections: only Approved ones let clients in.");
+        var cluster = new ClusterOptions();
+        foreach (var (verb, status) in new[] { ("approve", "Approved"), ("reject", "Rejected") })
+        {
+            var server = ServerOption("--server-name", "-s");
+            var name = new Option<string>("--name", "-n") { Description = "The private endpoint connection's name.", Required = true };
+            var command = new Command(verb, $"Set a private endpoint connection to {status}.") { server, name };
+            cluster.AddTo(command);
+            command.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(server)!, s =>
+                s.PrivateEndpointConnections.Any(p => p.Name == parse.GetValue(name))
+                    ? s with { PrivateEndpointConnections = [.. s.PrivateEndpointConnections.Select(p => p.Name == parse.GetValue(name) ? p with { Status = status } : p)] }
+                    : throw new InputException([$"--name: server '{s.Name}' has no private endpoint connection '{parse.GetValue(name)}'"]),
+                $"private endpoint connection '{parse.GetValue(name)}' on '{parse.GetValue(server)}' is {status}", ct));
+            group.Subcommands.Add(command);
+        }
+        return group;
+    }
+
+    private static Command CreateServer()
+    {
+        var cluster = new ClusterOptions();
+        var name = new Option<string>("--name", "-n") { Description = "The server's name (3-63 of a-z, 0-9, -).", Required = true };
+        var region = new Option<string>("--location", "-l") { Description = "The region (one of the fleet's).", Required = true };
+        var sku = new Option<string>("--sku-name") { Description = "B_Gen5_1, GP_Gen5_4, MO_Gen5_8, ...", DefaultValueFactory = _ => "GP_Gen5_2" };
+        var admin = new Option<string>("--admin-user", "-u") { Description = "The administrator login (set once, never changes).", Required = true };
+        var password = new Option<string>("--admin-password", "-p") { Description = "8-128 characters from at least 3 of: upper, lower, digits, symbols.", Required = true };
+        var command = new Command("create", "Create a server: TLS enforced, public access enabled, no firewall rules (deny all).") { name, region, sku, admin, password };
+        cluster.AddTo(command);
+        command.SetAction((parse, ct) => ChangeFleet(parse, cluster, fleet => fleet.Servers.Any(s => s.Name == parse.GetValue(name))
+            ? throw new InputException([$"--name: a server '{parse.GetValue(name)}' exists already"])
+            : fleet with
+            {
+                Servers = [.. fleet.Servers, new ServerSpec
+                {
+                    Name = parse.GetValue(name), Region = parse.GetValue(region), Sku = parse.GetValue(sku),
+                    AdministratorLogin = parse.GetValue(admin), AdministratorLoginPassword = parse.GetValue(password),
+                }],
+            }, $"server '{parse.GetValue(name)}' created", ct));
+        return command;
+    }
+
+    private static Command UpdateServer()
+    {
+        var cluster = new ClusterOptions();
+        var name = ServerOption("--name", "-n");
+        var sku = new Option<string?>("--sku-name") { Description = "A new compute size (not to or from Basic)." };
+        var ssl = new Option<string?>("--ssl-enforcement") { Description = "Enabled or Disabled." };
+        var tls = new Option<string?>("--minimal-tls-version") { Description = "TLS1_0, TLS1_1, TLS1_2 (cannot go back to TLSEnforcementDisabled)." };
+        var publicAccess = new Option<string?>("--public-network-access") { Description = "Enabled or Disabled." };
+        var command = new Command("update", "Change a server's size or security settings.") { name, sku, ssl, tls, publicAccess };
+        cluster.AddTo(command);
+        command.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(name)!, s => s with
+        {
+            Sku = parse.GetValue(sku) ?? s.Sku,
+            SslEnforcement = parse.GetValue(ssl) ?? s.SslEnforcement,
+            MinimalTlsVersion = parse.GetValue(tls) ?? s.MinimalTlsVersion,
+            PublicNetworkAccess = parse.GetValue(publicAccess) ?? s.PublicNetworkAccess,
+        }, $"server '{parse.GetValue(name)}' updated", ct));
+        return command;
+    }
+
+    private static Command DeleteServer()
+    {
+        var cluster = new ClusterOptions();
+        var name = ServerOption("--name", "-n");
+        var command = new Command("delete", "Delete a server: its sessions end, later connections get 9002.") { name };
+        cluster.AddTo(command);
+        command.SetAction((parse, ct) => ChangeFleet(parse, cluster, fleet => fleet.Servers.Any(s => s.Name == parse.GetValue(name))
+            ? fleet with { Servers = [.. fleet.Servers.Where(s => s.Name != parse.GetValue(name))] }
+            : throw new InputException([$"--name: no server '{parse.GetValue(name)}' in the fleet"]),
+            $"server '{parse.GetValue(name)}' deleted", ct));
+        return command;
     }
 
     private static Command State(string verb, string state, string description)
@@ -121,14 +245,19 @@ public static class ServerChangeCommands
     }
 
     private static Task<int> Change(ParseResult parse, ClusterOptions cluster, string server, Func<ServerSpec, ServerSpec> change, string done, CancellationToken ct) =>
+        ChangeFleet(parse, cluster, fleet =>
+        {
+            var current = fleet.Servers.FirstOrDefault(s => s.Name == server)
+                ?? throw new InputException([$"no server '{server}' in the fleet (fleetsim server list)"]);
+            return fleet with { Servers = [.. fleet.Servers.Select(s => ReferenceEquals(s, current) ? change(s) : s)] };
+        }, done, ct);
+
+    private static Task<int> ChangeFleet(ParseResult parse, ClusterOptions cluster, Func<FleetSpec, FleetSpec> change, string done, CancellationToken ct) =>
         CliErrors.Guard(async () =>
         {
             await using var host = await cluster.OpenRunningAsync(parse, ct);
             var directory = host.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);
-            var fleet = await directory.GetFleet();
-            var current = fleet.Servers.FirstOrDefault(s => s.Name == server)
-                ?? throw new InputException([$"no server '{server}' in the fleet (fleetsim server list)"]);
-            var result = await directory.Provision(fleet with { Servers = [.. fleet.Servers.Select(s => ReferenceEquals(s, current) ? change(s) : s)] });
+            var result = await directory.Provision(change(await directory.GetFleet()));
             if (!result.Succeeded)
                 throw new InputException(result.Errors);
             Console.Out.WriteLine($"{done} (fleet version {result.Version})");

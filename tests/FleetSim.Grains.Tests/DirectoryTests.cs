@@ -1,6 +1,7 @@
 using System.Text.Json;
 using FleetSim.Policy.Validation;
 using FleetSim.Contracts.Connections;
+using FleetSim.Policy.Spec;
 using FleetSim.Contracts.Fleet;
 using static FleetSim.Grains.Tests.Fleets;
 
@@ -62,6 +63,21 @@ public sealed class DirectoryTests(ClusterFixture cluster)
         Assert.Contains(result.Errors, e => e.StartsWith($"servers[0].{field}:", StringComparison.Ordinal));
         Assert.Equal(JsonSerializer.Serialize(before, FleetSpecReader.Options),
             JsonSerializer.Serialize((await directory.GetFleet()).Servers.Single(), FleetSpecReader.Options));
+    }
+
+    [Fact]
+    public async Task A_rule_change_applies_after_the_fleets_rule_change_delay_and_shows_as_pending_until_then()
+    {
+        await cluster.Provision(With(Contoso()) with { RuleChangeDelay = "5m" });
+        var changedAt = DateTimeOffset.UtcNow;
+        var connector = await cluster.Provision(With(Contoso(Rule("office", Office))) with { RuleChangeDelay = "5m" }, asNew: false);
+
+        var status = await cluster.Grains.GetGrain<IServerGrain>(Server).GetStatus();
+        Assert.InRange(status.PendingRulesApplyAt!.Value, changedAt.AddMinutes(5).AddSeconds(-5), changedAt.AddMinutes(5).AddSeconds(30));
+        var soon = await cluster.Connect(connector, Login(Office) with { At = changedAt.AddMinutes(1) });
+        var later = await cluster.Connect(connector, Login(Office) with { At = changedAt.AddMinutes(6) });
+        Assert.Equal(("FirewallDenied", "Allowed"), (soon.Reason, later.Reason));
+        Assert.Null((await cluster.Grains.GetGrain<IServerGrain>(Server).GetStatus()).PendingRulesApplyAt);
     }
 
     [Fact]

@@ -55,6 +55,8 @@ public static class FleetCommand
             var status = await host.Grains.GetGrain<IServerGrain>(server.Name!).GetStatus();
             Console.Out.WriteLine(JsonSerializer.Serialize(WithoutSecrets(server), FleetSpecReader.Options));
             Console.Out.WriteLine($"// state {status.State}, {status.OpenConnections} of {status.MaxConnections} connections open");
+            if (status.PendingRulesApplyAt is { } pending)
+                Console.Out.WriteLine($"// firewall and virtual network rule changes pending: they apply at {pending:u} (ruleChangeDelay); until then the rules above are not all in force");
             return 0;
         }));
 

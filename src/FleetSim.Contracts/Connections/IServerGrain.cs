@@ -30,10 +30,12 @@ public interface IServerGrain : IGrainWithStringKey
 public sealed record FleetContext(
     IReadOnlyList<InternetRangeSpec> Internet,
     IReadOnlyList<ThreatIntelligenceSpec> ThreatIntelligence,
-    ThreatDetectionSpec? ThreatDetection)
+    ThreatDetectionSpec? ThreatDetection,
+    TimeSpan RuleChangeDelay = default)
 {
-    public static FleetContext From(FleetSpec fleet) => new(fleet.Internet, fleet.ThreatIntelligence, fleet.ThreatDetection);
+    public static FleetContext From(FleetSpec fleet) => new(fleet.Internet, fleet.ThreatIntelligence, fleet.ThreatDetection,
+        SpecDuration.TryParse(fleet.RuleChangeDelay, out var delay) ? delay : TimeSpan.Zero);
 }
 
 [GenerateSerializer, Immutable]
-public sealed record ServerStatus(string Name, bool Provisioned, string State, int OpenConnections, int MaxConnections);
+public sealed record ServerStatus(string Name, bool Provisioned, string State, int OpenConnections, int MaxConnections, DateTimeOffset? PendingRulesApplyAt = null);

@@ -31,6 +31,7 @@ public sealed class ServerGrain(
     private readonly Dictionary<long, Session> _sessions = [];
     private readonly AuditOutbox _outbox = new();
     private long _lastConnectionId;
+    private (ServerPolicy Policy, DateTimeOffset At)? _pendingRules;
 
     private string Name => this.GetPrimaryKeyString();
 
@@ -52,7 +53,9 @@ public sealed class ServerGrain(
 
     public async Task Provision(ServerSpec spec, FleetContext context)
     {
+        var before = _policy;
         Apply(spec, context, keepAccounts: false);
+        DelayRuleChanges(before, context.RuleChangeDelay);
         await Persist();
     }
 
@@ -75,6 +78,7 @@ public sealed class ServerGrain(
         }
 
         var at = connection.At ?? clock.GetUtcNow();
+        ApplyDueRules(at);
         if (!TlsVersions.TryParseOffered(connection.Tls, out var tls))
             throw new ArgumentException($"tls: '{connection.Tls}' is not one of none, 1.0, 1.1, 1.2, 1.3", nameof(connection));
         var source = new PresentedSource((PresentedKind)connection.SourceKind, new Ipv4(connection.SourceAddress), connection.SubnetId, connection.PrivateEndpoint);
@@ -120,8 +124,37 @@ public sealed class ServerGrain(
         ? Task.CompletedTask
         : _outbox.FlushTo(GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_policy?.Region ?? "unknown", Name)));
 
-    public Task<ServerStatus> GetStatus() => Task.FromResult(new ServerStatus(
-        Name, _policy is not null, _policy?.State.ToString() ?? "NotFound", _sessions.Count, _policy?.MaxConnections ?? 0));
+    public Task<ServerStatus> GetStatus()
+    {
+        ApplyDueRules(clock.GetUtcNow());
+        return Task.FromResult(new ServerStatus(Name, _policy is not null, _policy?.State.ToString() ?? "NotFound",
+            _sessions.Count, _policy?.MaxConnections ?? 0, _pendingRules?.At));
+    }
+
+    /// <summary>
+    /// Firewall and VNet rule changes take the fleet's ruleChangeDelay to apply, as they take up to
+    /// five minutes in the real service: until then the server keeps judging by its old rules.
+    /// </summary>
+    private void DelayRuleChanges(ServerPolicy? before, TimeSpan delay)
+    {
+        if (before is null || delay <= TimeSpan.Zero || _policy is null)
+            return;
+        var rulesChanged = !before.FirewallRules.Rules.SequenceEqual(_policy.FirewallRules.Rules)
+            || !before.VirtualNetworkRulesBySubnet.OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase)
+                .SequenceEqual(_policy.VirtualNetworkRulesBySubnet.OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase));
+        if (!rulesChanged)
+            return;
+        _pendingRules = (_policy, clock.GetUtcNow() + delay);
+        _policy = _policy with { FirewallRules = before.FirewallRules, VirtualNetworkRulesBySubnet = before.VirtualNetworkRulesBySubnet };
+    }
+
+    private void ApplyDueRules(DateTimeOffset now)
+    {
+        if (_pendingRules is not { } pending || now < pending.At || _policy is null)
+            return;
+        _policy = _policy with { FirewallRules = pending.Policy.FirewallRules, VirtualNetworkRulesBySubnet = pending.Policy.VirtualNetworkRulesBySubnet };
+        _pendingRules = null;
+    }
 
     private ConnectResult Open(RoutedConnection connection, PresentedSource source, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
     {

@@ -19,6 +19,12 @@ public sealed record FleetSpec
 
     /// <summary>[FleetSim rule] How threat detection judges logins; the defaults suit a demo.</summary>
     public ThreatDetectionSpec ThreatDetection { get; init; } = new();
+
+    /// <summary>
+    /// How long a firewall or virtual network rule change takes to apply, e.g. "5m" (the real
+    /// service takes up to five minutes). None by default, so simulations see changes at once.
+    /// </summary>
+    public string? RuleChangeDelay { get; init; } = "0s";
 }
 
 public sealed record RegionSpec

@@ -17,6 +17,8 @@ public static class FleetSpecValidator
         var regions = RegionValidator.Validate(spec.Regions, root.Property("regions"), errors);
         var subnets = VirtualNetworkValidator.Validate(spec.VirtualNetworks, regions, root.Property("virtualNetworks"), errors);
         ServerValidator.Validate(spec.Servers, new DeclaredFleet(regions, subnets), root.Property("servers"), errors);
+        if (spec.RuleChangeDelay is not null && !SpecDuration.TryParse(spec.RuleChangeDelay, out _))
+            errors.Add(root.Property("ruleChangeDelay"), $"'{spec.RuleChangeDelay}' is not a duration such as 30s, 5m or 1h");
         return [.. errors.All, .. ThreatSpecValidator.Validate(spec)];
     }
 }

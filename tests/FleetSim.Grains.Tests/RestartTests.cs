@@ -40,9 +40,13 @@ public sealed class RestartTests
     {
         var cluster = await Start();
         var directory = cluster.Client.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);
-        var provisioned = await directory.Provision(With(Contoso(Rule("office-firewall-rule", Office))));
+        var start = new DateTimeOffset(2026, 11, 1, 9, 0, 0, TimeSpan.Zero);
+        var provisioned = await directory.Provision(With(Contoso(Rule("office-firewall-rule", Office)) with
+        {
+            ThreatProtection = new ThreatProtectionSpec { State = "Enabled" },
+        }));
         var connector = new FleetConnector(cluster.Client, new DirectoryCache(cluster.Client));
-        var created = await connector.Connect(Login(Office) with { Statements = ["CREATE USER 'night_analyst'@'%' IDENTIFIED BY 'Insight#2026'"] }, null, provisioned.Version);
+        var created = await connector.Connect(Login(Office) with { At = start, Statements = ["CREATE USER 'night_analyst'@'%' IDENTIFIED BY 'Insight#2026'"] }, null, provisioned.Version);
         Assert.Equal(0, created.Statements![0].Code);
         await cluster.StopAllSilosAsync(TestContext.Current.CancellationToken);
         await cluster.DisposeAsync();
@@ -56,8 +60,11 @@ public sealed class RestartTests
         try
         {
             connector = new FleetConnector(restarted.Client, new DirectoryCache(restarted.Client));
-            var analyst = await connector.Connect(Login(Office, user: "night_analyst@contoso", password: "Insight#2026"), null, provisioned.Version);
+            var analyst = await connector.Connect(Login(Office, user: "night_analyst@contoso", password: "Insight#2026") with { At = start.AddDays(8) }, null, provisioned.Version);
             Assert.Equal(("Allowed", "office-firewall-rule"), (analyst.Reason, analyst.Rule));
+            // The learning period started before the restart: a user unseen in it is an anomaly now.
+            var alert = Assert.Single(await AuditStoreReader.Alerts(restarted.Client, Path.Combine(_folder, "audit.db"), Server));
+            Assert.Equal(("SQL.MariaDB_PrincipalAnomaly", "night_analyst"), (alert.AlertType, alert.User));
             var stranger = await connector.Connect(Login("192.0.2.1"), null, provisioned.Version);
             Assert.Equal("FirewallDenied", stranger.Reason);
         }

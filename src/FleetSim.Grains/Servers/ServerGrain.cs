@@ -32,12 +32,18 @@ public sealed class ServerGrain(
     private readonly AuditOutbox _outbox = new();
     private long _lastConnectionId;
     private (ServerPolicy Policy, DateTimeOffset At)? _pendingRules;
+    private ThreatDetectorState? _learned;
+    private bool _threatsChanged;
+
+    /// <summary>Baselines change with every login; they are saved this often, not per login.</summary>
+    private static readonly TimeSpan ThreatSavePeriod = TimeSpan.FromSeconds(5);
 
     private string Name => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(FlushAudit, new GrainTimerCreationOptions(AuditOutbox.FlushPeriod, AuditOutbox.FlushPeriod));
+        this.RegisterGrainTimer(SaveThreats, new GrainTimerCreationOptions(ThreatSavePeriod, ThreatSavePeriod));
         // A server reactivated elsewhere (its silo stopped) takes its configuration from the directory.
         var (spec, context) = await GrainFactory.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetServer(Name);
         if (spec is null)
@@ -46,10 +52,23 @@ public sealed class ServerGrain(
         if (state.State.Access is { } access)
             _access = AccessControl.Import(access);
         _lastConnectionId = state.State.LastConnectionId;
+        _learned = state.State.Threats;
         Apply(spec, context!, keepAccounts: _access is not null);
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await FlushAudit();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        await FlushAudit();
+        await SaveThreats();
+    }
+
+    private async Task SaveThreats()
+    {
+        if (!_threatsChanged || _policy is null)
+            return;
+        _threatsChanged = false;
+        await Persist();
+    }
 
     public async Task Provision(ServerSpec spec, FleetContext context)
     {
@@ -197,6 +216,7 @@ public sealed class ServerGrain(
     {
         state.State.Access = _access?.Export();
         state.State.LastConnectionId = _lastConnectionId;
+        state.State.Threats = _threats?.Export();
         await state.WriteStateAsync();
     }
 
@@ -206,6 +226,7 @@ public sealed class ServerGrain(
             return;
         var login = new LoginEvent(at, ip, connection.Login, connection.App, succeeded, errorCode, _addresses.Lookup(ip), _access!.Exists(connection.Login));
         _outbox.Add(_threats.Observe(login));
+        _threatsChanged = true;
     }
 
     private void Apply(ServerSpec spec, FleetContext context, bool keepAccounts)
@@ -219,7 +240,7 @@ public sealed class ServerGrain(
         var settings = ThreatDetectionSettings.FromSpec(context.ThreatDetection ?? new ThreatDetectionSpec());
         // Re-provisioning keeps what the detector learned; only the policy (state, disabled alerts) changes.
         if (_threats is null)
-            _threats = new ThreatDetector(_policy.Name, protection, settings);
+            _threats = _learned is { } learned ? ThreatDetector.Import(_policy.Name, protection, settings, learned) : new ThreatDetector(_policy.Name, protection, settings);
         else
             _threats.Policy = protection;
         _addresses = AddressBook.FromSpec(new FleetSpec { Internet = [.. context.Internet], ThreatIntelligence = [.. context.ThreatIntelligence] });

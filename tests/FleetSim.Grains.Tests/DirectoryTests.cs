@@ -81,6 +81,35 @@ public sealed class DirectoryTests(ClusterFixture cluster)
     }
 
     [Fact]
+    public async Task A_revoked_customer_managed_key_makes_the_server_inaccessible_after_the_delay_until_revalidated()
+    {
+        FleetSpec Fleet(string keyState) => With(Contoso(Rule("office", Office)) with
+        {
+            DataEncryption = new DataEncryptionSpec { KeyVault = "kv", KeyName = "cmk" },
+        }) with
+        {
+            KeyVaults = [new KeyVaultSpec { Name = "kv", Keys = [new KeyVaultKeySpec { Name = "cmk", State = keyState }] }],
+            KeyRevocationDelay = "10m",
+        };
+        await cluster.Provision(Fleet("Enabled"));
+        var revokedAt = DateTimeOffset.UtcNow;
+        var connector = await cluster.Provision(Fleet("AccessRevoked"), asNew: false);
+        var server = cluster.Grains.GetGrain<IServerGrain>(Server);
+
+        var withinDelay = await cluster.Connect(connector, Login(Office) with { At = revokedAt.AddMinutes(1) });
+        var afterDelay = await cluster.Connect(connector, Login(Office) with { At = revokedAt.AddMinutes(11) });
+        Assert.Equal(("Allowed", "ServerInaccessible"), (withinDelay.Reason, afterDelay.Reason));
+        Assert.NotNull(await server.RevalidateKey());
+
+        connector = await cluster.Provision(Fleet("Enabled"), asNew: false);
+        var keyBack = await cluster.Connect(connector, Login(Office) with { At = revokedAt.AddMinutes(12) });
+        Assert.Equal("ServerInaccessible", keyBack.Reason);
+        Assert.Null(await server.RevalidateKey());
+        var revalidated = await cluster.Connect(connector, Login(Office) with { At = revokedAt.AddMinutes(13) });
+        Assert.Equal("Allowed", revalidated.Reason);
+    }
+
+    [Fact]
     public async Task Servers_of_a_fleet_are_spread_over_both_silos_and_all_answer()
     {
         var servers = Enumerable.Range(0, 40).Select(i => Contoso(Rule("office", Office)) with { Name = $"srv-{i:00}" }).ToArray();

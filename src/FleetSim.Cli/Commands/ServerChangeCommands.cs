@@ -23,6 +23,7 @@ public static class ServerChangeCommands
         yield return VirtualNetworkRules();
         yield return PrivateEndpoints();
         yield return Configurations();
+        yield return Key();
         yield return CreateServer();
         yield return UpdateServer();
         yield return DeleteServer();
@@ -88,6 +89,29 @@ public static class ServerChangeCommands
                 $"private endpoint connection '{parse.GetValue(name)}' on '{parse.GetValue(server)}' is {status}", ct));
             group.Subcommands.Add(command);
         }
+        return group;
+    }
+
+    private static Command Key()
+    {
+        var group = new Command("key", "The server's customer-managed key (dataEncryption).");
+        var cluster = new ClusterOptions();
+        var name = ServerOption("--name", "-n");
+        var revalidate = new Command("revalidate", """
+            Bring back a server that became Inaccessible when its customer-managed key was revoked or
+            deleted, once access to the key is restored (state Enabled in its key vault).
+            """) { name };
+        cluster.AddTo(revalidate);
+        revalidate.SetAction((parse, ct) => CliErrors.Guard(async () =>
+        {
+            await using var host = await cluster.OpenRunningAsync(parse, ct);
+            var refusal = await host.Grains.GetGrain<Contracts.Connections.IServerGrain>(parse.GetValue(name)!).RevalidateKey();
+            if (refusal is not null)
+                throw new InputException([refusal]);
+            Console.Out.WriteLine($"server '{parse.GetValue(name)}' revalidated its key");
+            return 0;
+        }));
+        group.Subcommands.Add(revalidate);
         return group;
     }
 

@@ -23,6 +23,12 @@ public interface IServerGrain : IGrainWithStringKey
     Task FlushAudit();
 
     Task<ServerStatus> GetStatus();
+
+    /// <summary>
+    /// After access to a revoked customer-managed key is restored, brings an Inaccessible server
+    /// back; refused while the key is still unreachable.
+    /// </summary>
+    Task<string?> RevalidateKey();
 }
 
 /// <summary>What a server needs to know about its fleet: where addresses are and how threats are judged.</summary>
@@ -31,10 +37,18 @@ public sealed record FleetContext(
     IReadOnlyList<InternetRangeSpec> Internet,
     IReadOnlyList<ThreatIntelligenceSpec> ThreatIntelligence,
     ThreatDetectionSpec? ThreatDetection,
-    TimeSpan RuleChangeDelay = default)
+    TimeSpan RuleChangeDelay = default,
+    IReadOnlyList<KeyVaultSpec>? KeyVaults = null,
+    TimeSpan KeyRevocationDelay = default)
 {
     public static FleetContext From(FleetSpec fleet) => new(fleet.Internet, fleet.ThreatIntelligence, fleet.ThreatDetection,
-        SpecDuration.TryParse(fleet.RuleChangeDelay, out var delay) ? delay : TimeSpan.Zero);
+        SpecDuration.TryParse(fleet.RuleChangeDelay, out var delay) ? delay : TimeSpan.Zero,
+        fleet.KeyVaults,
+        SpecDuration.TryParse(fleet.KeyRevocationDelay, out var revocation) ? revocation : TimeSpan.FromMinutes(10));
+
+    /// <summary>True when the server's customer-managed key, if it has one, can unwrap its data key.</summary>
+    public bool KeyUsable(ServerSpec server) =>
+        Policy.Validation.KeyVaultValidator.KeyUsable(new FleetSpec { KeyVaults = [.. KeyVaults ?? []] }, server);
 }
 
 [GenerateSerializer, Immutable]

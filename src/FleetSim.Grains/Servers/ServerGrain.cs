@@ -21,7 +21,7 @@ namespace FleetSim.Grains.Servers;
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class ServerGrain(
     TimeProvider clock,
-    [PersistentState("server", FleetSimSiloOptions.StateStorage)] IPersistentState<ServerState> state) : Grain, IServerGrain
+    [PersistentState("server", FleetSimSiloOptions.StateStorage)] IPersistentState<ServerGrainState> state) : Grain, IServerGrain
 {
     private ServerPolicy? _policy;
     private AccessControl? _access;
@@ -33,6 +33,8 @@ public sealed class ServerGrain(
     private long _lastConnectionId;
     private (ServerPolicy Policy, DateTimeOffset At)? _pendingRules;
     private ThreatDetectorState? _learned;
+    private bool _keyUsable = true;
+    private TimeSpan _keyRevocationDelay;
     private bool _threatsChanged;
 
     /// <summary>Baselines change with every login; they are saved this often, not per login.</summary>
@@ -75,7 +77,29 @@ public sealed class ServerGrain(
         var before = _policy;
         Apply(spec, context, keepAccounts: false);
         DelayRuleChanges(before, context.RuleChangeDelay);
+        // The key became unreachable now: the server keeps serving for the revocation delay.
+        if (!_keyUsable)
+            state.State.KeyLostAt ??= clock.GetUtcNow();
+        else if (!state.State.KeyInaccessible)
+            state.State.KeyLostAt = null;
         await Persist();
+    }
+
+    public async Task<string?> RevalidateKey()
+    {
+        if (!_keyUsable)
+            return $"the customer-managed key of server '{Name}' is still unreachable: restore access to it in its key vault first";
+        (state.State.KeyLostAt, state.State.KeyInaccessible) = (null, false);
+        await Persist();
+        return null;
+    }
+
+    /// <summary>Past the revocation delay without its key, the server is Inaccessible until revalidated.</summary>
+    private bool KeyInaccessible(DateTimeOffset at)
+    {
+        if (!state.State.KeyInaccessible && state.State.KeyLostAt is { } lost && at >= lost + _keyRevocationDelay)
+            state.State.KeyInaccessible = true;
+        return state.State.KeyInaccessible;
     }
 
     public async Task Deprovision()
@@ -102,7 +126,8 @@ public sealed class ServerGrain(
             throw new ArgumentException($"tls: '{connection.Tls}' is not one of none, 1.0, 1.1, 1.2, 1.3", nameof(connection));
         var source = new PresentedSource((PresentedKind)connection.SourceKind, new Ipv4(connection.SourceAddress), connection.SubnetId, connection.PrivateEndpoint);
         var request = new AdmissionRequest(connection.Login, connection.Password, tls, source);
-        var verdict = ServerAdmission.Admit(_policy, request, _access!, _sessions.Count, trace);
+        var policy = KeyInaccessible(at) ? _policy with { State = ServerState.Inaccessible } : _policy;
+        var verdict = ServerAdmission.Admit(policy, request, _access!, _sessions.Count, trace);
         if (verdict.Allowed && connection.Database is not null && _access!.AuthorizeDatabase(connection.Login, connection.Database) is { } noDatabase)
         {
             trace?.Add("database", false, noDatabase.Message);
@@ -146,7 +171,8 @@ public sealed class ServerGrain(
     public Task<ServerStatus> GetStatus()
     {
         ApplyDueRules(clock.GetUtcNow());
-        return Task.FromResult(new ServerStatus(Name, _policy is not null, _policy?.State.ToString() ?? "NotFound",
+        var status = _policy is null ? "NotFound" : KeyInaccessible(clock.GetUtcNow()) ? nameof(ServerState.Inaccessible) : _policy.State.ToString();
+        return Task.FromResult(new ServerStatus(Name, _policy is not null, status,
             _sessions.Count, _policy?.MaxConnections ?? 0, _pendingRules?.At));
     }
 
@@ -232,6 +258,8 @@ public sealed class ServerGrain(
     private void Apply(ServerSpec spec, FleetContext context, bool keepAccounts)
     {
         _policy = ServerPolicy.Compile(spec);
+        _keyUsable = context.KeyUsable(spec);
+        _keyRevocationDelay = context.KeyRevocationDelay;
         if (!keepAccounts)
             _access = AccessControl.FromSpec(spec, _access);
         var auditPolicy = AuditPolicy.FromParameters(spec.Configurations);

@@ -25,6 +25,12 @@ public sealed record FleetSpec
     /// service takes up to five minutes). None by default, so simulations see changes at once.
     /// </summary>
     public string? RuleChangeDelay { get; init; } = "0s";
+
+    /// <summary>Key vaults for customer-managed keys (servers' dataEncryption).</summary>
+    public List<KeyVaultSpec> KeyVaults { get; init; } = [];
+
+    /// <summary>How long a server keeps serving after its customer-managed key becomes unreachable (the real service: within 10 minutes).</summary>
+    public string? KeyRevocationDelay { get; init; } = "10m";
 }
 
 public sealed record RegionSpec

@@ -33,6 +33,9 @@ public sealed record ServerSpec
     public Dictionary<string, string> Configurations { get; init; } = [];
 
     public ThreatProtectionSpec? ThreatProtection { get; init; }
+
+    /// <summary>A customer-managed key; without it the service manages the keys.</summary>
+    public DataEncryptionSpec? DataEncryption { get; init; }
 }
 
 public sealed record FirewallRuleSpec

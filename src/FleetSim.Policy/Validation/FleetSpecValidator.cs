@@ -19,6 +19,6 @@ public static class FleetSpecValidator
         ServerValidator.Validate(spec.Servers, new DeclaredFleet(regions, subnets), root.Property("servers"), errors);
         if (spec.RuleChangeDelay is not null && !SpecDuration.TryParse(spec.RuleChangeDelay, out _))
             errors.Add(root.Property("ruleChangeDelay"), $"'{spec.RuleChangeDelay}' is not a duration such as 30s, 5m or 1h");
-        return [.. errors.All, .. ThreatSpecValidator.Validate(spec)];
+        return [.. errors.All, .. ThreatSpecValidator.Validate(spec), .. KeyVaultValidator.Validate(spec)];
     }
 }

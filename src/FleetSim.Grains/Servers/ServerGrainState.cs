@@ -9,9 +9,11 @@ namespace FleetSim.Grains.Servers;
 /// connection ids had got to.
 /// </summary>
 [GenerateSerializer]
-public sealed class ServerState
+public sealed class ServerGrainState
 {
     [Id(0)] public AccessControlState? Access { get; set; }
     [Id(1)] public long LastConnectionId { get; set; }
     [Id(2)] public ThreatDetectorState? Threats { get; set; }
+    [Id(3)] public DateTimeOffset? KeyLostAt { get; set; }
+    [Id(4)] public bool KeyInaccessible { get; set; }
 }

@@ -55,6 +55,17 @@ public sealed class ClusterCommandTests
             var check = await RunAsync("check", Sample("fleet.json"), Sample("attempts.jsonl"), "--gateway", silo.Gateway);
             Assert.Equal(File.ReadAllLines(Sample("attempts.expected.jsonl")), check.Lines);
 
+            var restore = await RunAsync("server", "restore", "--source-server", "contoso", "-n", "contoso-restored", "--gateway", silo.Gateway);
+            Assert.True(restore.ExitCode == 0, restore.Stderr);
+            var attempt = TempFile("restored.jsonl",
+                "{\"host\":\"contoso-restored.mariadb.database.azure.com\",\"user\":\"app@contoso-restored\",\"password\":\"Sh0p!2026\",\"source\":{\"ip\":\"203.0.113.77\"}}\n");
+            var before = await RunAsync("check", Sample("fleet.json"), attempt, "--gateway", silo.Gateway, "--keep-fleet");
+            Assert.Contains("\"reason\":\"FirewallDenied\"", before.Stdout, StringComparison.Ordinal);
+            Assert.Equal(0, (await RunAsync("server", "firewall-rule", "create", "-s", "contoso-restored", "-n", "office",
+                "--start-ip-address", "203.0.113.0", "--end-ip-address", "203.0.113.255", "--gateway", silo.Gateway)).ExitCode);
+            var after = await RunAsync("check", Sample("fleet.json"), attempt, "--gateway", silo.Gateway, "--keep-fleet");
+            Assert.Contains("\"reason\":\"Allowed\"", after.Stdout, StringComparison.Ordinal);
+
             using var http = new HttpClient();
             var dashboard = await http.GetStringAsync(new Uri(silo.DashboardUrl), TestContext.Current.CancellationToken);
             Assert.Contains("Orleans Dashboard", dashboard, StringComparison.Ordinal);

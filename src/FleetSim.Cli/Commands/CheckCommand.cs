@@ -15,6 +15,7 @@ public static class CheckCommand
         var store = new Option<string?>("--store") { Description = "The audit store (SQLite file) to write: server audit logs, gateway connection log, alerts. Default: a new temporary file, named on standard error." };
         var verbose = new Option<bool>("--verbose") { Description = "Show the embedded silo's log on standard error." };
         var cluster = new ClusterOptions();
+        var keepFleet = new Option<bool>("--keep-fleet") { Description = "With --gateway/--cluster: replay the attempts against the fleet the cluster runs, without provisioning FLEET (used only to check the attempts)." };
         var command = new Command("check", """
             Provision a fleet on an embedded silo, send every attempt through its regional gateway,
             and print one JSON line per attempt, in input order:
@@ -28,7 +29,7 @@ public static class CheckCommand
             Exit codes: 0 done, 2 bad fleet or attempts file (every problem is listed).
             """)
         {
-            fleet, attempts, store, verbose,
+            fleet, attempts, store, verbose, keepFleet,
         };
         cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
@@ -41,10 +42,15 @@ public static class CheckCommand
             Contracts.Connections.ConnectResult[] results;
             try
             {
-                var provisioned = await host.ProvisionAsync(spec);
-                if (!provisioned.Succeeded)
-                    throw new InputException(provisioned.Errors);
-                results = await new CheckRunner(host, provisioned.Version).RunAsync(file.Attempts, cancellationToken);
+                long version = 0;
+                if (!parse.GetValue(keepFleet) || host is EmbeddedSilo)
+                {
+                    var provisioned = await host.ProvisionAsync(spec);
+                    if (!provisioned.Succeeded)
+                        throw new InputException(provisioned.Errors);
+                    version = provisioned.Version;
+                }
+                results = await new CheckRunner(host, version).RunAsync(file.Attempts, cancellationToken);
                 await host.Grains.GetGrain<Contracts.Fleet.IFleetDirectoryGrain>(Contracts.Fleet.FleetDirectoryKeys.Default).FlushAudit();
             }
             finally

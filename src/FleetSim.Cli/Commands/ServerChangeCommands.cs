@@ -24,6 +24,7 @@ public static class ServerChangeCommands
         yield return PrivateEndpoints();
         yield return Configurations();
         yield return Key();
+        yield return Restore();
         yield return CreateServer();
         yield return UpdateServer();
         yield return DeleteServer();
@@ -113,6 +114,51 @@ public static class ServerChangeCommands
         }));
         group.Subcommands.Add(revalidate);
         return group;
+    }
+
+    private static Command Restore()
+    {
+        var cluster = new ClusterOptions();
+        var source = new Option<string>("--source-server") { Description = "The server whose backup to restore.", Required = true };
+        var name = new Option<string>("--name", "-n") { Description = "The new server's name.", Required = true };
+        var pointInTime = new Option<string?>("--restore-point-in-time") { Description = "Restore the state in force at this time (ISO 8601); default: the latest backup." };
+        var command = new Command("restore", """
+            Create a new server from a backup of another, as the real service's point-in-time
+            restore does: same region, SKU, administrator login and password, users, grants and
+            server parameters as at that time. Firewall rules, virtual network rules and private
+            endpoint connections are not carried over: set them on the new server.
+            """) { source, name, pointInTime };
+        cluster.AddTo(command);
+        command.SetAction((parse, ct) => CliErrors.Guard(async () =>
+        {
+            DateTimeOffset? at = null;
+            if (parse.GetValue(pointInTime) is { } text)
+                at = DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t)
+                    ? t : throw new InputException([$"--restore-point-in-time: '{text}' is not a time such as 2026-11-28T10:00:00Z"]);
+            await using var host = await cluster.OpenRunningAsync(parse, ct);
+            var snapshot = await host.Grains.GetGrain<Contracts.Backups.IServerBackupGrain>(parse.GetValue(source)!).Find(at)
+                ?? throw new InputException([$"--source-server: no backup of '{parse.GetValue(source)}'{(at is null ? "" : $" at or before {at:u}")}"]);
+            var restored = snapshot.Spec with
+            {
+                Name = parse.GetValue(name),
+                State = "Ready",
+                FirewallRules = [],
+                VirtualNetworkRules = [],
+                PrivateEndpointConnections = [],
+            };
+            var directory = host.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);
+            var fleet = await directory.GetFleet();
+            if (fleet.Servers.Any(s => s.Name == restored.Name))
+                throw new InputException([$"--name: a server '{restored.Name}' exists already"]);
+            var result = await directory.Provision(fleet with { Servers = [.. fleet.Servers, restored] });
+            if (!result.Succeeded)
+                throw new InputException(result.Errors);
+            if (snapshot.Access is { } access)
+                await host.Grains.GetGrain<Contracts.Connections.IServerGrain>(restored.Name!).RestoreAccounts(access);
+            Console.Out.WriteLine($"server '{restored.Name}' restored from '{parse.GetValue(source)}' as of {snapshot.TakenAt:u}; add its firewall rules to let clients in");
+            return 0;
+        }));
+        return command;
     }
 
     private static Command CreateServer()

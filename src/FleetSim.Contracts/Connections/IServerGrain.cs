@@ -1,3 +1,4 @@
+using FleetSim.Policy.Sessions;
 using FleetSim.Policy.Spec;
 
 namespace FleetSim.Contracts.Connections;
@@ -29,6 +30,9 @@ public interface IServerGrain : IGrainWithStringKey
     /// back; refused while the key is still unreachable.
     /// </summary>
     Task<string?> RevalidateKey();
+
+    /// <summary>Replaces the accounts with a backup's (a server restored from another).</summary>
+    Task RestoreAccounts(AccessControlState access);
 }
 
 /// <summary>What a server needs to know about its fleet: where addresses are and how threats are judged.</summary>

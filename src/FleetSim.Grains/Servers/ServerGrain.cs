@@ -1,4 +1,5 @@
 using FleetSim.Contracts.Audit;
+using FleetSim.Contracts.Backups;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Grains.Audit;
@@ -83,6 +84,7 @@ public sealed class ServerGrain(
         else if (!state.State.KeyInaccessible)
             state.State.KeyLostAt = null;
         await Persist();
+        await Snapshot();
     }
 
     public async Task<string?> RevalidateKey()
@@ -139,7 +141,10 @@ public sealed class ServerGrain(
             ? Open(connection, source, at, verdict, trace)
             : Refuse(connection, source, at, verdict, trace);
         if (_access.Version != accounts)
+        {
             await Persist();
+            await Snapshot();
+        }
         if (_outbox.IsFull)
             await FlushAudit();
         return result;
@@ -151,7 +156,10 @@ public sealed class ServerGrain(
             return new StatementResult("ADMIN", 2006, "MySQL server has gone away");
         var (result, changedAccounts) = Run(session, sql, at ?? clock.GetUtcNow());
         if (changedAccounts)
+        {
             await Persist();
+            await Snapshot();
+        }
         if (_outbox.IsFull)
             await FlushAudit();
         return result;
@@ -238,12 +246,31 @@ public sealed class ServerGrain(
         return (new StatementResult(outcome.Category.ToString(), outcome.ErrorCode, outcome.ErrorMessage), outcome.ChangedAccounts);
     }
 
+    private ServerSpec? _spec;
+
     private async Task Persist()
     {
         state.State.Access = _access?.Export();
         state.State.LastConnectionId = _lastConnectionId;
         state.State.Threats = _threats?.Export();
         await state.WriteStateAsync();
+    }
+
+    /// <summary>
+    /// A backup is taken whenever what a restore brings back changes: the configuration or the
+    /// accounts. Point-in-time restore then finds the state in force at any moment.
+    /// </summary>
+    private async Task Snapshot()
+    {
+        if (_spec is not null)
+            await GrainFactory.GetGrain<IServerBackupGrain>(Name).Take(new ServerSnapshot(clock.GetUtcNow(), _spec, _access?.Export()));
+    }
+
+    public async Task RestoreAccounts(AccessControlState access)
+    {
+        _access = AccessControl.Import(access);
+        await Persist();
+        await Snapshot();
     }
 
     private void Observe(RoutedConnection connection, string ip, DateTimeOffset at, bool succeeded, int errorCode)
@@ -258,6 +285,7 @@ public sealed class ServerGrain(
     private void Apply(ServerSpec spec, FleetContext context, bool keepAccounts)
     {
         _policy = ServerPolicy.Compile(spec);
+        _spec = spec;
         _keyUsable = context.KeyUsable(spec);
         _keyRevocationDelay = context.KeyRevocationDelay;
         if (!keepAccounts)

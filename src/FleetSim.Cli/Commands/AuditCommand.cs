@@ -3,6 +3,7 @@ using System.Globalization;
 using FleetSim.AuditStore;
 using FleetSim.Cli.Output;
 using FleetSim.Policy.Spec;
+using Microsoft.Extensions.Configuration;
 
 namespace FleetSim.Cli.Commands;
 
@@ -75,7 +76,7 @@ public static class AuditCommand
         var command = new Command("stats", "Counts by server, by event class and subclass, by gateway reason, and by alert.") { storeOption };
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
-            await using var store = QueryOptions.Open(parse.GetValue(storeOption)!);
+            await using var store = QueryOptions.Open(parse.GetValue(storeOption));
             var stats = await store.StatsAsync(cancellationToken);
             Console.Out.WriteLine($"audit records: {stats.AuditRecords}, gateway decisions: {stats.GatewayDecisions}, alerts: {stats.Alerts}");
             Section("audit records by server", stats.ByServer);
@@ -100,7 +101,7 @@ public static class AuditCommand
     /// <summary>The options every read shares; parsed and checked in one place.</summary>
     private sealed class QueryOptions
     {
-        private readonly Option<string> _store = StoreOption();
+        private readonly Option<string?> _store = StoreOption();
         private readonly Option<string?> _server = new("--server") { Description = "Only this server." };
         private readonly Option<string?> _event = new("--event") { Description = $"Only this audit_log_events kind: {string.Join(", ", ServerParameters.AuditEventNames)}." };
         private readonly Option<string?> _user = new("--user") { Description = "Only this user (the login, without @server)." };
@@ -110,11 +111,28 @@ public static class AuditCommand
         private readonly Option<int> _limit = new("--limit") { Description = "At most this many rows.", DefaultValueFactory = _ => 1000 };
         private readonly Option<string> _format = new("--format") { Description = $"Output: {Rows.Formats}.", DefaultValueFactory = _ => "table" };
 
-        public static Option<string> StoreOption() => new("--store") { Description = "The audit store (SQLite file) written by check or run.", Required = true };
+        public static Option<string?> StoreOption() => new("--store")
+        {
+            Description = "The audit store (SQLite file) written by check or run; default: the FleetSim:AuditStore of ./silo.json (a running silo's).",
+        };
 
-        public static SqliteAuditStore Open(string path) => File.Exists(path)
-            ? new SqliteAuditStore(path, forQueries: true)
-            : throw new InputException([$"--store: '{path}' does not exist"]);
+        public static SqliteAuditStore Open(string? path)
+        {
+            path ??= SiloStore() ?? throw new InputException(["--store: required (no ./silo.json names a FleetSim:AuditStore)"]);
+            return File.Exists(path)
+                ? new SqliteAuditStore(path, forQueries: true)
+                : throw new InputException([$"--store: '{path}' does not exist"]);
+        }
+
+        // A running silo's store, as its silo.json in the working directory names it.
+        private static string? SiloStore()
+        {
+            if (!File.Exists("silo.json"))
+                return null;
+            var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
+                .AddJsonFile(Path.GetFullPath("silo.json")).AddEnvironmentVariables().Build();
+            return configuration["FleetSim:AuditStore"] is { } store ? Path.GetFullPath(store) : null;
+        }
 
         public void AddTo(Command command, bool withEvent)
         {
@@ -150,7 +168,7 @@ public static class AuditCommand
                 Server = parse.GetValue(_server), Event = eventName, User = parse.GetValue(_user), Ip = parse.GetValue(_ip),
                 Since = since, Until = until, Limit = parse.GetValue(_limit),
             };
-            return (Open(parse.GetValue(_store)!), query, format);
+            return (Open(parse.GetValue(_store)), query, format);
         }
 
         private static DateTimeOffset? Time(string? text, string option, List<string> errors)

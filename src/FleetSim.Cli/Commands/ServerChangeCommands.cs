@@ -30,31 +30,54 @@ public static class ServerChangeCommands
         yield return DeleteServer();
     }
 
+    private static Command FirewallRules()
+    {
+        var start = new Option<string>("--start-ip-address") { Description = "First IPv4 address of the range.", Required = true };
+        var end = new Option<string>("--end-ip-address") { Description = "Last IPv4 address (0.0.0.0 - 0.0.0.0 allows Azure services).", Required = true };
+        return RuleGroup("firewall-rule", "The server's IP firewall rules (default deny; at most 128).", "firewall rule",
+            s => s.FirewallRules, (s, rules) => s with { FirewallRules = rules }, r => r.Name,
+            ["name", "startIpAddress", "endIpAddress"], r => [r.Name, r.StartIpAddress, r.EndIpAddress],
+            [start, end], (parse, name) => new FirewallRuleSpec { Name = name, StartIpAddress = parse.GetValue(start), EndIpAddress = parse.GetValue(end) });
+    }
+
     private static Command VirtualNetworkRules()
     {
-        var group = new Command("vnet-rule", "Virtual network rules: admit a subnet's Microsoft.Sql service-endpoint traffic (not on Basic).");
-        var cluster = new ClusterOptions();
-        var server = ServerOption("--server-name", "-s");
-        var name = new Option<string>("--name", "-n") { Description = "The rule's name.", Required = true };
         var subnet = new Option<string>("--subnet") { Description = "The subnet's ARM id: <vnet id>/subnets/<name>.", Required = true };
         var ignore = new Option<bool>("--ignore-missing-endpoint") { Description = "Create it before the subnet has the Microsoft.Sql endpoint (it admits nothing until then)." };
-        var create = new Command("create", "Create or replace a rule.") { server, name, subnet, ignore };
+        return RuleGroup("vnet-rule", "Virtual network rules: admit a subnet's Microsoft.Sql service-endpoint traffic (not on Basic).", "virtual network rule",
+            s => s.VirtualNetworkRules, (s, rules) => s with { VirtualNetworkRules = rules }, r => r.Name,
+            ["name", "virtualNetworkSubnetId", "ignoreMissingVnetServiceEndpoint"], r => [r.Name, r.VirtualNetworkSubnetId, r.IgnoreMissingVnetServiceEndpoint.ToString()],
+            [subnet, ignore], (parse, name) => new VirtualNetworkRuleSpec { Name = name, VirtualNetworkSubnetId = parse.GetValue(subnet), IgnoreMissingVnetServiceEndpoint = parse.GetValue(ignore) });
+    }
+
+    /// <summary>create|delete|list for a kind of named rule on a server; names compare case-insensitively, as the service's do.</summary>
+    private static Command RuleGroup<T>(string group, string description, string noun,
+        Func<ServerSpec, List<T>> rulesOf, Func<ServerSpec, List<T>, ServerSpec> withRules, Func<T, string?> nameOf,
+        string[] columns, Func<T, object?[]> row, Option[] fields, Func<ParseResult, string, T> build)
+    {
+        var command = new Command(group, description);
+        var cluster = new ClusterOptions();
+        bool Named(T rule, string? name) => string.Equals(nameOf(rule), name, StringComparison.OrdinalIgnoreCase);
+
+        var server = ServerOption("--server-name", "-s");
+        var name = new Option<string>("--name", "-n") { Description = "The rule's name.", Required = true };
+        var create = new Command("create", "Create or replace a rule.") { server, name };
+        foreach (var field in fields)
+            create.Options.Add(field);
         cluster.AddTo(create);
-        create.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(server)!, s => s with
-        {
-            VirtualNetworkRules = [.. s.VirtualNetworkRules.Where(r => !string.Equals(r.Name, parse.GetValue(name), StringComparison.OrdinalIgnoreCase)),
-                new VirtualNetworkRuleSpec { Name = parse.GetValue(name), VirtualNetworkSubnetId = parse.GetValue(subnet), IgnoreMissingVnetServiceEndpoint = parse.GetValue(ignore) }],
-        }, $"virtual network rule '{parse.GetValue(name)}' created on '{parse.GetValue(server)}'", ct));
+        create.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(server)!, s =>
+            withRules(s, [.. rulesOf(s).Where(r => !Named(r, parse.GetValue(name))), build(parse, parse.GetValue(name)!)]),
+            $"{noun} '{parse.GetValue(name)}' created on '{parse.GetValue(server)}'", ct));
 
         var deleteServer = ServerOption("--server-name", "-s");
         var deleteName = new Option<string>("--name", "-n") { Description = "The rule's name.", Required = true };
         var delete = new Command("delete", "Delete a rule.") { deleteServer, deleteName };
         cluster.AddTo(delete);
         delete.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(deleteServer)!, s =>
-            s.VirtualNetworkRules.Any(r => string.Equals(r.Name, parse.GetValue(deleteName), StringComparison.OrdinalIgnoreCase))
-                ? s with { VirtualNetworkRules = [.. s.VirtualNetworkRules.Where(r => !string.Equals(r.Name, parse.GetValue(deleteName), StringComparison.OrdinalIgnoreCase))] }
-                : throw new InputException([$"--name: server '{s.Name}' has no virtual network rule '{parse.GetValue(deleteName)}'"]),
-            $"virtual network rule '{parse.GetValue(deleteName)}' deleted from '{parse.GetValue(deleteServer)}'", ct));
+            rulesOf(s).Any(r => Named(r, parse.GetValue(deleteName)))
+                ? withRules(s, [.. rulesOf(s).Where(r => !Named(r, parse.GetValue(deleteName)))])
+                : throw new InputException([$"--name: server '{s.Name}' has no {noun} '{parse.GetValue(deleteName)}'"]),
+            $"{noun} '{parse.GetValue(deleteName)}' deleted from '{parse.GetValue(deleteServer)}'", ct));
 
         var listServer = ServerOption("--server-name", "-s");
         var list = new Command("list", "List the server's rules.") { listServer };
@@ -63,14 +86,14 @@ public static class ServerChangeCommands
         {
             await using var host = await cluster.OpenRunningAsync(parse, ct);
             var spec = await Find(host, parse.GetValue(listServer)!);
-            new Rows(["name", "virtualNetworkSubnetId", "ignoreMissingVnetServiceEndpoint"],
-                [.. spec.VirtualNetworkRules.Select(r => (IReadOnlyList<object?>)[r.Name, r.VirtualNetworkSubnetId, r.IgnoreMissingVnetServiceEndpoint.ToString()])]).Write("table", Console.Out);
+            new Rows(columns, [.. rulesOf(spec).Select(r => (IReadOnlyList<object?>)row(r))]).Write("table", Console.Out);
             return 0;
         }));
-        group.Subcommands.Add(create);
-        group.Subcommands.Add(delete);
-        group.Subcommands.Add(list);
-        return group;
+
+        command.Subcommands.Add(create);
+        command.Subcommands.Add(delete);
+        command.Subcommands.Add(list);
+        return command;
     }
 
     private static Command PrivateEndpoints()
@@ -225,51 +248,6 @@ public static class ServerChangeCommands
         cluster.AddTo(command);
         command.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(server)!, s => s with { State = state }, $"server '{parse.GetValue(server)}' is {state}", ct));
         return command;
-    }
-
-    private static Command FirewallRules()
-    {
-        var group = new Command("firewall-rule", "The server's IP firewall rules (default deny; at most 128).");
-        var cluster = new ClusterOptions();
-
-        var server = ServerOption("--server-name", "-s");
-        var name = new Option<string>("--name", "-n") { Description = "The rule's name.", Required = true };
-        var start = new Option<string>("--start-ip-address") { Description = "First IPv4 address of the range.", Required = true };
-        var end = new Option<string>("--end-ip-address") { Description = "Last IPv4 address (0.0.0.0 - 0.0.0.0 allows Azure services).", Required = true };
-        var create = new Command("create", "Create or replace a rule.") { server, name, start, end };
-        cluster.AddTo(create);
-        create.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(server)!, s => s with
-        {
-            FirewallRules = [.. s.FirewallRules.Where(r => !string.Equals(r.Name, parse.GetValue(name), StringComparison.OrdinalIgnoreCase)),
-                new FirewallRuleSpec { Name = parse.GetValue(name), StartIpAddress = parse.GetValue(start), EndIpAddress = parse.GetValue(end) }],
-        }, $"firewall rule '{parse.GetValue(name)}' created on '{parse.GetValue(server)}'", ct));
-
-        var deleteServer = ServerOption("--server-name", "-s");
-        var deleteName = new Option<string>("--name", "-n") { Description = "The rule's name.", Required = true };
-        var delete = new Command("delete", "Delete a rule.") { deleteServer, deleteName };
-        cluster.AddTo(delete);
-        delete.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(deleteServer)!, s =>
-            s.FirewallRules.Any(r => string.Equals(r.Name, parse.GetValue(deleteName), StringComparison.OrdinalIgnoreCase))
-                ? s with { FirewallRules = [.. s.FirewallRules.Where(r => !string.Equals(r.Name, parse.GetValue(deleteName), StringComparison.OrdinalIgnoreCase))] }
-                : throw new InputException([$"--name: server '{s.Name}' has no firewall rule '{parse.GetValue(deleteName)}'"]),
-            $"firewall rule '{parse.GetValue(deleteName)}' deleted from '{parse.GetValue(deleteServer)}'", ct));
-
-        var listServer = ServerOption("--server-name", "-s");
-        var list = new Command("list", "List the server's rules.") { listServer };
-        cluster.AddTo(list);
-        list.SetAction((parse, ct) => CliErrors.Guard(async () =>
-        {
-            await using var host = await cluster.OpenRunningAsync(parse, ct);
-            var spec = await Find(host, parse.GetValue(listServer)!);
-            new Rows(["name", "startIpAddress", "endIpAddress"],
-                [.. spec.FirewallRules.Select(r => (IReadOnlyList<object?>)[r.Name, r.StartIpAddress, r.EndIpAddress])]).Write("table", Console.Out);
-            return 0;
-        }));
-
-        group.Subcommands.Add(create);
-        group.Subcommands.Add(delete);
-        group.Subcommands.Add(list);
-        return group;
     }
 
     private static Command Configurations()

@@ -41,12 +41,16 @@ public sealed class ServerGrain(
     /// <summary>Baselines change with every login; they are saved this often, not per login.</summary>
     private static readonly TimeSpan ThreatSavePeriod = TimeSpan.FromSeconds(5);
 
+    /// <summary>[FleetSim rule] Besides a snapshot at every change, one an hour, as the service backs up on a schedule.</summary>
+    private static readonly TimeSpan BackupPeriod = TimeSpan.FromHours(1);
+
     private string Name => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(FlushAudit, new GrainTimerCreationOptions(AuditOutbox.FlushPeriod, AuditOutbox.FlushPeriod));
         this.RegisterGrainTimer(SaveThreats, new GrainTimerCreationOptions(ThreatSavePeriod, ThreatSavePeriod));
+        this.RegisterGrainTimer(Snapshot, new GrainTimerCreationOptions(BackupPeriod, BackupPeriod));
         // A server reactivated elsewhere (its silo stopped) takes its configuration from the directory.
         var (spec, context) = await GrainFactory.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetServer(Name);
         if (spec is null)

@@ -13,6 +13,13 @@ var root = new RootCommand("""
           fleetsim check samples/fleet.json samples/audit-trail.jsonl --store audit.db
           fleetsim audit query --store audit.db
           fleetsim alerts --store audit.db
+
+    Against a running silo (dotnet run --project src/FleetSim.Silo), with ./silo.json:
+          fleetsim fleet apply samples/fleet.json
+          fleetsim server list
+          fleetsim server firewall-rule create -s contoso -n home --start-ip-address 192.0.2.1 --end-ip-address 192.0.2.1
+
+    Exit codes: 0 done, 1 a threshold broke, 2 bad input (every problem listed), 3 no silo answered.
     """)
 {
     RunCommand.Create(),

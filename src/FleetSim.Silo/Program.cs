@@ -20,8 +20,9 @@ builder.Configuration
 
 var section = builder.Configuration.GetSection("FleetSim");
 var dashboard = section.GetValue("Dashboard:Enabled", true);
-// Loopback unless the file says otherwise: the dashboard has no authentication of its own.
-builder.WebHost.UseUrls(section["Dashboard:Urls"] ?? "http://127.0.0.1:8080");
+// Loopback unless the file says otherwise: the dashboard has no authentication of its own. Without
+// it the web server still runs (it hosts nothing), on a free loopback port, so silos never collide.
+builder.WebHost.UseUrls(dashboard ? section["Dashboard:Urls"] ?? "http://127.0.0.1:8080" : "http://127.0.0.1:0");
 builder.UseOrleans(silo =>
 {
     // Relative paths are relative to the working directory, as `fleetsim --cluster silo.json` reads them.

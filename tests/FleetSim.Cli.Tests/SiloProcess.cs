@@ -30,7 +30,7 @@ public sealed class SiloProcess : IAsyncDisposable
         new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0");
 
     /// <summary>Starts a silo; with <paramref name="folder"/> it reuses an earlier silo's data (a restart).</summary>
-    public static async Task<SiloProcess> StartAsync(string? folder = null, int? gatewayPort = null)
+    public static async Task<SiloProcess> StartAsync(string? folder = null, int? gatewayPort = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         folder ??= Directory.CreateTempSubdirectory("fleetsim-silo-test-").FullName;
         var port = gatewayPort ?? FreePort();
@@ -41,6 +41,8 @@ public sealed class SiloProcess : IAsyncDisposable
         start.Environment["Orleans__Endpoints__GatewayPort"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var dashboard = $"http://127.0.0.1:{FreePort()}";
         start.Environment["FleetSim__Dashboard__Urls"] = dashboard;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };
@@ -64,6 +66,13 @@ public sealed class SiloProcess : IAsyncDisposable
         }
         await silo.DisposeAsync();
         throw new TimeoutException("the silo did not open its gateway port within a minute");
+    }
+
+    /// <summary>SIGKILL: no graceful stop, no flush, no goodbye to the cluster.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

@@ -25,14 +25,14 @@ public sealed class FleetConnector(IGrainFactory grains, DirectoryCache director
         {
             return new ConnectResult(denial!.Reason.ToString(), denial.Code, denial.Message, null,
                 GatewayRouting.SplitUser(request.User, request.Host).Server, pinnedGatewayIp, 0,
-                trace?.Steps.Select(s => new TraceEntry(s.Stage, s.Passed, s.Detail)).ToList());
+                TraceEntry.From(trace));
         }
 
         var result = await grains.GetGrain<IGatewayGrain>(gateway.Ip.ToString())
             .Connect(request with { DirectoryVersion = directoryCache.Version });
         return trace is null ? result : result with
         {
-            Trace = [.. trace.Steps.Select(s => new TraceEntry(s.Stage, s.Passed, s.Detail)), .. result.Trace ?? []],
+            Trace = [.. TraceEntry.From(trace)!, .. result.Trace ?? []],
         };
     }
 

@@ -7,8 +7,5 @@ namespace FleetSim.Grains;
 internal static class Results
 {
     public static ConnectResult From(Verdict verdict, string? server, string? gateway, DecisionTrace? trace, long connectionId = 0) =>
-        new(verdict.Reason.ToString(), verdict.Code, verdict.Message, verdict.Rule, server, gateway, connectionId, ToEntries(trace));
-
-    public static IReadOnlyList<TraceEntry>? ToEntries(DecisionTrace? trace) =>
-        trace?.Steps.Select(s => new TraceEntry(s.Stage, s.Passed, s.Detail)).ToList();
+        new(verdict.Reason.ToString(), verdict.Code, verdict.Message, verdict.Rule, server, gateway, connectionId, TraceEntry.From(trace));
 }

@@ -1,3 +1,5 @@
+using FleetSim.Policy.Decisions;
+
 namespace FleetSim.Contracts.Connections;
 
 /// <summary>What one statement of a session did: error code 0 when it ran, else MariaDB's error.</summary>
@@ -9,7 +11,12 @@ public sealed record StatementResult(string Category, int Code, string Message)
 
 /// <summary>One stage of a decision, for `explain`.</summary>
 [GenerateSerializer, Immutable]
-public sealed record TraceEntry(string Stage, bool Passed, string Detail);
+public sealed record TraceEntry(string Stage, bool Passed, string Detail)
+{
+    /// <summary>A policy trace as it crosses grain boundaries; null when no trace was asked for.</summary>
+    public static IReadOnlyList<TraceEntry>? From(DecisionTrace? trace) =>
+        trace?.Steps.Select(s => new TraceEntry(s.Stage, s.Passed, s.Detail)).ToList();
+}
 
 /// <summary>
 /// The decision on a connection: reason (a FleetSim.Policy.Decisions.ConnectionReason name), the

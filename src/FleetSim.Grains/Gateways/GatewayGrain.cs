@@ -61,7 +61,7 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, TimeProvider clo
             new Verdict(Enum.Parse<ConnectionReason>(result.Reason), result.Code, result.Message, result.Rule));
         if (_outbox.IsFull)
             await Flush();
-        return trace is null ? result : result with { Trace = [.. Results.ToEntries(trace)!, .. result.Trace ?? []] };
+        return trace is null ? result : result with { Trace = [.. TraceEntry.From(trace)!, .. result.Trace ?? []] };
     }
 
     public Task<StatementResult> Execute(string server, long connectionId, string sql, DateTimeOffset? at = null) =>

@@ -32,10 +32,12 @@ public sealed class FleetSimSiloOptions
 public static class SiloSetup
 {
     /// <summary>Everything a silo needs to host FleetSim's grains, whatever its clustering and storage.</summary>
-    public static ISiloBuilder AddFleetSim(this ISiloBuilder silo, Action<FleetSimSiloOptions>? configure = null)
+    public static ISiloBuilder AddFleetSim(this ISiloBuilder silo, Action<FleetSimSiloOptions>? configure = null) =>
+        silo.AddFleetSim(Configured(configure));
+
+    /// <summary>The same, with options already read (e.g. by <see cref="SiloConfiguration.Options"/>).</summary>
+    public static ISiloBuilder AddFleetSim(this ISiloBuilder silo, FleetSimSiloOptions options)
     {
-        var options = new FleetSimSiloOptions();
-        configure?.Invoke(options);
         silo.Services.AddSerializer(s => s.AddFleetSimSerialization());
         silo.Services.AddSingleton<DirectoryCache>();
         silo.Services.TryAddSingleton(TimeProvider.System);
@@ -49,5 +51,12 @@ public static class SiloSetup
         else
             silo.AddMemoryGrainStorage(FleetSimSiloOptions.StateStorage);
         return silo;
+    }
+
+    private static FleetSimSiloOptions Configured(Action<FleetSimSiloOptions>? configure)
+    {
+        var options = new FleetSimSiloOptions();
+        configure?.Invoke(options);
+        return options;
     }
 }

@@ -59,10 +59,6 @@ public sealed class EmbeddedSilo : IFleetHost
         return new EmbeddedSilo(host, store);
     }
 
-    /// <summary>Provisions a validated fleet and returns its directory version.</summary>
-    public async Task<ProvisionResult> ProvisionAsync(FleetSpec fleet) =>
-        await Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).Provision(fleet);
-
     /// <summary>
     /// Stops the silo gracefully: every grain deactivates, and with it every audit outbox and sink
     /// flushes, so the store holds everything when this returns. Safe to call twice.

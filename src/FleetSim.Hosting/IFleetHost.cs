@@ -17,6 +17,9 @@ public interface IFleetHost : IAsyncDisposable
     /// <summary>The audit store's file when this process can read it; null when only the cluster knows.</summary>
     string? AuditStorePath { get; }
 
+    /// <summary>The fleet directory: provisioning, the fleet document, audit flushes.</summary>
+    IFleetDirectoryGrain Directory => Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);
+
     /// <summary>Validates and provisions a fleet; returns its directory version.</summary>
-    Task<ProvisionResult> ProvisionAsync(FleetSpec fleet);
+    Task<ProvisionResult> ProvisionAsync(FleetSpec fleet) => Directory.Provision(fleet);
 }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using FleetSim.Client;
 using FleetSim.Contracts;
 using FleetSim.Contracts.Fleet;
+using FleetSim.Grains;
 using FleetSim.Policy.Spec;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -48,17 +49,12 @@ public sealed class RemoteCluster : IFleetHost
     {
         if (!File.Exists(siloConfigurationFile))
             throw new ClusterUnreachableException($"--cluster: '{siloConfigurationFile}' does not exist");
-        var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(siloConfigurationFile)).AddEnvironmentVariables().Build();
+        var configuration = SiloConfiguration.Read(siloConfigurationFile);
         var address = configuration["Orleans:Endpoints:AdvertisedIPAddress"] ?? "127.0.0.1";
         var port = configuration["Orleans:Endpoints:GatewayPort"] ?? "30000";
-        // Relative paths in silo.json are relative to the working directory, for the silo and the CLI alike.
-        var store = configuration["FleetSim:AuditStore"];
         return ConnectToGatewayAsync($"{address}:{port}", configuration["Orleans:ClusterId"] ?? "fleetsim", configuration["Orleans:ServiceId"] ?? "fleetsim",
-            store is null ? null : Path.GetFullPath(store), cancellationToken);
+            SiloConfiguration.Options(configuration).AuditStorePath, cancellationToken);
     }
-
-    public async Task<ProvisionResult> ProvisionAsync(FleetSpec fleet) =>
-        await Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).Provision(fleet);
 
     public async ValueTask DisposeAsync()
     {

@@ -26,12 +26,7 @@ builder.WebHost.UseUrls(dashboard ? section["Dashboard:Urls"] ?? "http://127.0.0
 builder.UseOrleans(silo =>
 {
     // Relative paths are relative to the working directory, as `fleetsim --cluster silo.json` reads them.
-    silo.AddFleetSim(o =>
-    {
-        o.AuditStorePath = Path.GetFullPath(section["AuditStore"] ?? Path.Combine("data", "audit.db"));
-        o.StateStorePath = Path.GetFullPath(section["StateStore"] ?? Path.Combine("data", "state.db"));
-        o.KeyFilePath = Path.GetFullPath(section["KeyFile"] ?? Path.Combine("data", "service-keys.json"));
-    });
+    silo.AddFleetSim(SiloConfiguration.Options(builder.Configuration));
     if (dashboard)
         silo.AddDashboard();
 });

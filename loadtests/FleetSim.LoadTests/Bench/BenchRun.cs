@@ -24,7 +24,7 @@ public sealed class BenchRun(BenchOptions options)
 
     public async Task<IReadOnlyList<BenchFigure>> RunAsync()
     {
-        await using var silo = await EmbeddedSilo.StartAsync(configure: _ => { });
+        await using IFleetHost silo = await EmbeddedSilo.StartAsync();
         var fleet = FleetGenerator.Generate(new FleetGeneratorSpec
         {
             ServersPerRegion = options.ServersPerRegion,

@@ -18,7 +18,7 @@ public static class ConnectStorm
     {
         var rate = args.Length > 0 && int.TryParse(args[0], out var r) ? r : 2000;
         var fleet = FleetGenerator.Generate(new FleetGeneratorSpec { ServersPerRegion = 250, FirewallRulesPerServer = 32 }, seed: 1);
-        await using var silo = await EmbeddedSilo.StartAsync();
+        await using IFleetHost silo = await EmbeddedSilo.StartAsync();
         var provisioned = await silo.ProvisionAsync(fleet);
         var servers = new ZipfKeys(fleet.Servers.Count, exponent: 1.1);
 

@@ -3,7 +3,7 @@ using System.Globalization;
 using FleetSim.AuditStore;
 using FleetSim.Cli.Output;
 using FleetSim.Policy.Spec;
-using Microsoft.Extensions.Configuration;
+using FleetSim.Grains;
 
 namespace FleetSim.Cli.Commands;
 
@@ -118,21 +118,16 @@ public static class AuditCommand
 
         public static SqliteAuditStore Open(string? path)
         {
-            path ??= SiloStore() ?? throw new InputException(["--store: required (no ./silo.json names a FleetSim:AuditStore)"]);
+            path ??= SiloStore() ?? throw new InputException(["--store: required (there is no ./silo.json to read FleetSim:AuditStore from)"]);
             return File.Exists(path)
                 ? new SqliteAuditStore(path, forQueries: true)
                 : throw new InputException([$"--store: '{path}' does not exist"]);
         }
 
-        // A running silo's store, as its silo.json in the working directory names it.
-        private static string? SiloStore()
-        {
-            if (!File.Exists("silo.json"))
-                return null;
-            var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder()
-                .AddJsonFile(Path.GetFullPath("silo.json")).AddEnvironmentVariables().Build();
-            return configuration["FleetSim:AuditStore"] is { } store ? Path.GetFullPath(store) : null;
-        }
+        // A running silo's store, where its silo.json in the working directory puts it.
+        private static string? SiloStore() => File.Exists("silo.json")
+            ? SiloConfiguration.Options(SiloConfiguration.Read("silo.json")).AuditStorePath
+            : null;
 
         public void AddTo(Command command, bool withEvent)
         {

@@ -51,11 +51,13 @@ public static class CheckCommand
                     version = provisioned.Version;
                 }
                 results = await new CheckRunner(host, version).RunAsync(file.Attempts, cancellationToken);
-                await host.Grains.GetGrain<Contracts.Fleet.IFleetDirectoryGrain>(Contracts.Fleet.FleetDirectoryKeys.Default).FlushAudit();
+                // A running cluster keeps running: its audit pipeline is flushed on request. An
+                // embedded silo flushes every outbox and sink as it stops, just below.
+                if (host is RemoteCluster)
+                    await host.Directory.FlushAudit();
             }
             finally
             {
-                // An embedded silo flushes every outbox and sink again as it stops.
                 await host.DisposeAsync();
             }
             storePath = host.AuditStorePath ?? storePath;

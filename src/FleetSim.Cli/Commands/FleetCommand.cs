@@ -33,7 +33,7 @@ public static class FleetCommand
         list.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
             await using var host = await cluster.OpenRunningAsync(parse, cancellationToken);
-            var spec = await host.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetFleet();
+            var spec = await host.Directory.GetFleet();
             var statuses = await Task.WhenAll(spec.Servers.Select(s => host.Grains.GetGrain<IServerGrain>(s.Name!).GetStatus()));
             new Rows(["name", "region", "sku", "state", "publicNetworkAccess", "firewallRules", "virtualNetworkRules", "openConnections", "maxConnections"],
                 [.. spec.Servers.Zip(statuses).Select(x => (IReadOnlyList<object?>)[x.First.Name, x.First.Region, x.First.Sku, x.Second.State,
@@ -49,9 +49,7 @@ public static class FleetCommand
         show.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
             await using var host = await cluster.OpenRunningAsync(parse, cancellationToken);
-            var spec = await host.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetFleet();
-            var server = spec.Servers.FirstOrDefault(s => s.Name == parse.GetValue(name))
-                ?? throw new InputException([$"--name: no server '{parse.GetValue(name)}' in the fleet (fleetsim server list)"]);
+            var server = await ServerChangeCommands.Find(host, parse.GetValue(name)!);
             var status = await host.Grains.GetGrain<IServerGrain>(server.Name!).GetStatus();
             Console.Out.WriteLine(JsonSerializer.Serialize(WithoutSecrets(server), FleetSpecReader.Options));
             Console.Out.WriteLine($"// state {status.State}, {status.OpenConnections} of {status.MaxConnections} connections open");
@@ -106,7 +104,7 @@ public static class FleetCommand
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
             await using var host = await cluster.OpenRunningAsync(parse, cancellationToken);
-            var spec = await host.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetFleet();
+            var spec = await host.Directory.GetFleet();
             var json = JsonSerializer.Serialize(spec with { Servers = [.. spec.Servers.Select(WithoutSecrets)] }, FleetSpecReader.Options);
             if (parse.GetValue(output) is { } path)
                 File.WriteAllText(path, json + Environment.NewLine);

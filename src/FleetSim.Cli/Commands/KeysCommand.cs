@@ -1,7 +1,7 @@
 using System.CommandLine;
 using FleetSim.Storage;
 using FleetSim.Storage.Encryption;
-using Microsoft.Extensions.Configuration;
+using FleetSim.Grains;
 
 namespace FleetSim.Cli.Commands;
 
@@ -30,9 +30,8 @@ public static class KeysCommand
             Console.Error.WriteLine($"error: --cluster: '{siloFile}' does not exist");
             return CliErrors.BadInput;
         }
-        var configuration = new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(siloFile)).AddEnvironmentVariables().Build();
-        var statePath = Path.GetFullPath(configuration["FleetSim:StateStore"] ?? Path.Combine("data", "state.db"));
-        var keyFile = Path.GetFullPath(configuration["FleetSim:KeyFile"] ?? Path.Combine("data", "service-keys.json"));
+        var options = SiloConfiguration.Options(SiloConfiguration.Read(siloFile));
+        var (statePath, keyFile) = (options.StateStorePath!, options.KeyFilePath);
         if (!File.Exists(statePath))
         {
             Console.Error.WriteLine($"error: no state store at {statePath}: start the silo once first (FleetSim:StateStore in {siloFile})");

@@ -103,7 +103,7 @@ public static class RunCommand
     /// <summary>What the harness cannot see: what the fleet recorded while the load ran.</summary>
     private static async Task<IEnumerable<Harness.SummaryNote>> FleetNotes(IFleetHost silo, string? storePath, CancellationToken cancellationToken)
     {
-        await silo.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).FlushAudit();
+        await silo.Directory.FlushAudit();
         if (storePath is null)
             return [new("audit store", "kept by the cluster (name its silo.json with --cluster to see counts here)")];
         await using var store = new SqliteAuditStore(storePath);

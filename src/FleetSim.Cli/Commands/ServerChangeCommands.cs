@@ -169,7 +169,7 @@ public static class ServerChangeCommands
                 VirtualNetworkRules = [],
                 PrivateEndpointConnections = [],
             };
-            var directory = host.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);
+            var directory = host.Directory;
             var fleet = await directory.GetFleet();
             if (fleet.Servers.Any(s => s.Name == restored.Name))
                 throw new InputException([$"--name: a server '{restored.Name}' exists already"]);
@@ -285,18 +285,18 @@ public static class ServerChangeCommands
     private static Option<string> ServerOption(string name, string alias) =>
         new(name, alias) { Description = "The server's name.", Required = true };
 
-    private static async Task<ServerSpec> Find(IFleetHost host, string server)
-    {
-        var fleet = await host.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetFleet();
-        return fleet.Servers.FirstOrDefault(s => s.Name == server)
+    /// <summary>A server of the cluster's fleet, by name; bad input naming the server when there is none.</summary>
+    internal static async Task<ServerSpec> Find(IFleetHost host, string server) =>
+        Find(await host.Directory.GetFleet(), server);
+
+    private static ServerSpec Find(FleetSpec fleet, string server) =>
+        fleet.Servers.FirstOrDefault(s => s.Name == server)
             ?? throw new InputException([$"no server '{server}' in the fleet (fleetsim server list)"]);
-    }
 
     private static Task<int> Change(ParseResult parse, ClusterOptions cluster, string server, Func<ServerSpec, ServerSpec> change, string done, CancellationToken ct) =>
         ChangeFleet(parse, cluster, fleet =>
         {
-            var current = fleet.Servers.FirstOrDefault(s => s.Name == server)
-                ?? throw new InputException([$"no server '{server}' in the fleet (fleetsim server list)"]);
+            var current = Find(fleet, server);
             return fleet with { Servers = [.. fleet.Servers.Select(s => ReferenceEquals(s, current) ? change(s) : s)] };
         }, done, ct);
 
@@ -304,7 +304,7 @@ public static class ServerChangeCommands
         CliErrors.Guard(async () =>
         {
             await using var host = await cluster.OpenRunningAsync(parse, ct);
-            var directory = host.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);
+            var directory = host.Directory;
             var result = await directory.Provision(change(await directory.GetFleet()));
             if (!result.Succeeded)
                 throw new InputException(result.Errors);

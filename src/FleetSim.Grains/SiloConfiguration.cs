@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+
+namespace FleetSim.Grains;
+
+/// <summary>
+/// Reads silo.json as the silo host does, so that the CLI finds a running silo's files where the
+/// silo keeps them: relative paths are relative to the working directory, defaults under data/.
+/// </summary>
+public static class SiloConfiguration
+{
+    /// <summary>The file with environment variables over it (Orleans__ClusterId, FleetSim__AuditStore, ...).</summary>
+    public static IConfiguration Read(string path) =>
+        new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(path)).AddEnvironmentVariables().Build();
+
+    /// <summary>The FleetSim section: audit store, state store and key file, as full paths.</summary>
+    public static FleetSimSiloOptions Options(IConfiguration configuration)
+    {
+        var section = configuration.GetSection("FleetSim");
+        return new FleetSimSiloOptions
+        {
+            AuditStorePath = Path.GetFullPath(section["AuditStore"] ?? Path.Combine("data", "audit.db")),
+            StateStorePath = Path.GetFullPath(section["StateStore"] ?? Path.Combine("data", "state.db")),
+            KeyFilePath = Path.GetFullPath(section["KeyFile"] ?? Path.Combine("data", "service-keys.json")),
+        };
+    }
+}

@@ -21,9 +21,14 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, TimeProvider clo
 {
     private readonly AuditOutbox _outbox = new();
     private GatewayAddress? _self;
+    private Ipv4 _ip;
+    private string _address = "";
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
+        // The key is the gateway's address: parsed once per activation, not once per connection.
+        _ip = Ipv4.Parse(this.GetPrimaryKeyString());
+        _address = _ip.ToString();
         this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(AuditOutbox.FlushPeriod, AuditOutbox.FlushPeriod) { Interleave = true });
         return Task.CompletedTask;
     }
@@ -33,12 +38,11 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, TimeProvider clo
     public async Task<ConnectResult> Connect(ConnectRequest request)
     {
         var directory = await directoryCache.Get(request.DirectoryVersion);
-        var ip = Ipv4.Parse(this.GetPrimaryKeyString());
         var trace = request.Explain ? new DecisionTrace() : null;
-        if (!directory.TryGetGateway(ip, out var gateway))
+        if (!directory.TryGetGateway(_ip, out var gateway))
         {
-            trace?.Add("gateway", false, $"{ip} is not a gateway address of any region");
-            return Results.From(ConnectionErrors.GatewayUnreachable(ip.ToString()), null, ip.ToString(), trace);
+            trace?.Add("gateway", false, $"{_address} is not a gateway address of any region");
+            return Results.From(ConnectionErrors.GatewayUnreachable(_address), null, _address, trace);
         }
         _self = gateway;
 
@@ -50,12 +54,12 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, TimeProvider clo
             var server = GatewayRouting.SplitUser(request.User, request.Host).Server;
             if (denial!.Reason != ConnectionReason.GatewayUnreachable)
                 Log(at, gateway, server, ConnectRequests.Describe(attempt.Source), request.User, denial);
-            return Results.From(denial, server, ip.ToString(), trace);
+            return Results.From(denial, server, _address, trace);
         }
 
         var result = await GrainFactory.GetGrain<IServerGrain>(route.Server).Connect(new RoutedConnection(
             route.Login, request.Password, request.Tls, (byte)route.Source.Kind, route.Source.Address.Value,
-            route.Source.SubnetId, route.Source.PrivateEndpoint, ip.ToString(), request.App, request.Database,
+            route.Source.SubnetId, route.Source.PrivateEndpoint, _address, request.App, request.Database,
             request.Hold, request.Explain, request.At, request.Statements));
         Log(at, gateway, route.Server, route.Source.ToString(), request.User,
             new Verdict(Enum.Parse<ConnectionReason>(result.Reason), result.Code, result.Message, result.Rule));

@@ -1,3 +1,4 @@
+using FleetSim.AuditStore;
 using Microsoft.Extensions.Configuration;
 
 namespace FleetSim.Grains;
@@ -12,15 +13,18 @@ public static class SiloConfiguration
     public static IConfiguration Read(string path) =>
         new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(path)).AddEnvironmentVariables().Build();
 
-    /// <summary>The FleetSim section: audit store, state store and key file, as full paths.</summary>
+    /// <summary>The FleetSim section: audit store, state store (full paths, or redis:// locations) and key file.</summary>
     public static FleetSimSiloOptions Options(IConfiguration configuration)
     {
         var section = configuration.GetSection("FleetSim");
         return new FleetSimSiloOptions
         {
-            AuditStorePath = Path.GetFullPath(section["AuditStore"] ?? Path.Combine("data", "audit.db")),
-            StateStorePath = Path.GetFullPath(section["StateStore"] ?? Path.Combine("data", "state.db")),
+            AuditStore = Location(section["AuditStore"] ?? Path.Combine("data", "audit.db")),
+            StateStore = Location(section["StateStore"] ?? Path.Combine("data", "state.db")),
             KeyFilePath = Path.GetFullPath(section["KeyFile"] ?? Path.Combine("data", "service-keys.json")),
         };
     }
+
+    // A redis:// location is kept as written; a file is made absolute.
+    private static string Location(string value) => AuditStores.IsRedis(value) ? value : Path.GetFullPath(value);
 }

@@ -16,14 +16,15 @@ public sealed class FleetSimSiloOptions
     /// <summary>The grain storage provider FleetSim's grains persist their state with.</summary>
     public const string StateStorage = "fleet";
 
-    /// <summary>The SQLite file of the audit log, gateway connection log and alerts.</summary>
-    public string AuditStorePath { get; set; } = Path.Combine(Path.GetTempPath(), "fleetsim", "audit.db");
+    /// <summary>Where the audit log, gateway connection log and alerts go: a SQLite file, or redis://host:port.</summary>
+    public string AuditStore { get; set; } = Path.Combine(Path.GetTempPath(), "fleetsim", "audit.db");
 
     /// <summary>
-    /// The SQLite file of grain state (fleet directory, accounts), encrypted at rest. Null keeps
+    /// Where grain state (fleet directory, accounts) goes, encrypted at rest: a SQLite file, or
+    /// redis://host:port. Null keeps
     /// state in memory only, as an embedded simulation run needs nothing to survive it.
     /// </summary>
-    public string? StateStorePath { get; set; }
+    public string? StateStore { get; set; }
 
     /// <summary>The service key file that wraps the state's data-encryption keys (FLEETSIM_SERVICE_KEY wins when set).</summary>
     public string KeyFilePath { get; set; } = Path.Combine("data", "service-keys.json");
@@ -41,12 +42,12 @@ public static class SiloSetup
         silo.Services.AddSerializer(s => s.AddFleetSimSerialization());
         silo.Services.AddSingleton<DirectoryCache>();
         silo.Services.TryAddSingleton(TimeProvider.System);
-        silo.Services.TryAddSingleton<IAuditStore>(_ => new SqliteAuditStore(options.AuditStorePath));
+        silo.Services.TryAddSingleton<IAuditStore>(_ => AuditStores.Open(options.AuditStore));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AuditFlushOnShutdown>();
         // Grain state goes through Orleans' own serializer, so the codecs above apply to it too
         // (the default, Newtonsoft.Json, cannot read FleetSim's policy records back).
         silo.Services.Replace(ServiceDescriptor.Singleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>());
-        if (options.StateStorePath is { } stateStore)
+        if (options.StateStore is { } stateStore)
             silo.AddEncryptedSqliteGrainStorage(FleetSimSiloOptions.StateStorage, s => s.DatabasePath = stateStore, k => k.KeyFilePath = options.KeyFilePath);
         else
             silo.AddMemoryGrainStorage(FleetSimSiloOptions.StateStorage);

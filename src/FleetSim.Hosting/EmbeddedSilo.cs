@@ -23,7 +23,7 @@ public sealed class EmbeddedSilo : IFleetHost
     private EmbeddedSilo(IHost host, string auditStorePath)
     {
         _host = host;
-        AuditStorePath = auditStorePath;
+        AuditStore = auditStorePath;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
         Connector = new FleetConnector(Grains, host.Services.GetRequiredService<DirectoryCache>());
     }
@@ -32,7 +32,7 @@ public sealed class EmbeddedSilo : IFleetHost
 
     public FleetConnector Connector { get; }
 
-    public string? AuditStorePath { get; }
+    public string? AuditStore { get; }
 
     /// <param name="auditStore">The SQLite file for audit records and alerts; by default a new temporary file.</param>
     /// <param name="verbose">Log the silo's work to the console (standard output is otherwise left to the caller).</param>
@@ -51,7 +51,7 @@ public sealed class EmbeddedSilo : IFleetHost
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("fleetsim-embedded", "fleetsim"));
             // Provisioning a large fleet is one long call; the default 30 s would cut it short.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
-            silo.AddFleetSim(o => o.AuditStorePath = store);
+            silo.AddFleetSim(o => o.AuditStore = store);
             configure?.Invoke(silo);
         });
         var host = builder.Build();

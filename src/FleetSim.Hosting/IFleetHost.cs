@@ -15,7 +15,7 @@ public interface IFleetHost : IAsyncDisposable
     FleetConnector Connector { get; }
 
     /// <summary>The audit store's file when this process can read it; null when only the cluster knows.</summary>
-    string? AuditStorePath { get; }
+    string? AuditStore { get; }
 
     /// <summary>The fleet directory: provisioning, the fleet document, audit flushes.</summary>
     IFleetDirectoryGrain Directory => Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);

@@ -26,14 +26,14 @@ public sealed class RemoteCluster : IFleetHost
         _host = host;
         Grains = host.Services.GetRequiredService<IClusterClient>();
         Connector = new FleetConnector(Grains, new DirectoryCache(Grains));
-        AuditStorePath = auditStorePath;
+        AuditStore = auditStorePath;
     }
 
     public IGrainFactory Grains { get; }
 
     public FleetConnector Connector { get; }
 
-    public string? AuditStorePath { get; }
+    public string? AuditStore { get; }
 
     /// <summary>Connects through the given gateway ("host:port") of a cluster with these ids.</summary>
     /// <exception cref="ClusterUnreachableException">No silo answered.</exception>
@@ -53,7 +53,7 @@ public sealed class RemoteCluster : IFleetHost
         var address = configuration["Orleans:Endpoints:AdvertisedIPAddress"] ?? "127.0.0.1";
         var port = configuration["Orleans:Endpoints:GatewayPort"] ?? "30000";
         return ConnectToGatewayAsync($"{address}:{port}", configuration["Orleans:ClusterId"] ?? "fleetsim", configuration["Orleans:ServiceId"] ?? "fleetsim",
-            SiloConfiguration.Options(configuration).AuditStorePath, cancellationToken);
+            SiloConfiguration.Options(configuration).AuditStore, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()

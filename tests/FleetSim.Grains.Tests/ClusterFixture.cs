@@ -18,14 +18,14 @@ public sealed class ClusterFixture : IAsyncLifetime
     private long _version;
 
     /// <summary>Both silos write to this one SQLite file, as silos of one machine do.</summary>
-    public string AuditStorePath { get; } = Path.Combine(Path.GetTempPath(), "fleetsim-tests", $"audit-{Guid.NewGuid():N}.db");
+    public string AuditStore { get; } = Path.Combine(Path.GetTempPath(), "fleetsim-tests", $"audit-{Guid.NewGuid():N}.db");
 
     public IGrainFactory Grains => Cluster.Client;
 
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddFleetSim(o => o.AuditStorePath = AuditStorePath));
+        builder.ConfigureSilo((_, silo) => silo.AddFleetSim(o => o.AuditStore = AuditStore));
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddFleetSimSerialization()));
         Cluster = builder.Build();
         await Cluster.DeployAsync();

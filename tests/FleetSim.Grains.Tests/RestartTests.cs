@@ -25,8 +25,8 @@ public sealed class RestartTests
         var builder = new InProcessTestClusterBuilder(1);
         builder.ConfigureSilo((_, silo) => silo.AddFleetSim(o =>
         {
-            o.AuditStorePath = Path.Combine(_folder, "audit.db");
-            o.StateStorePath = Path.Combine(_folder, "state.db");
+            o.AuditStore = Path.Combine(_folder, "audit.db");
+            o.StateStore = Path.Combine(_folder, "state.db");
             o.KeyFilePath = Path.Combine(_folder, "service-keys.json");
         }));
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddFleetSimSerialization()));

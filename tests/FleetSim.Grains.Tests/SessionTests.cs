@@ -75,7 +75,7 @@ public sealed class SessionTests(ClusterFixture cluster)
         var ok = await cluster.Connect(connector, As("sess-e", "app", "Sh0p!2026", "SELECT * FROM shop.orders", "DROP TABLE shop.orders"));
         await cluster.Connect(connector, As("sess-e", "app", "wrong"));
 
-        var records = await AuditStoreReader.Records(cluster.Grains, cluster.AuditStorePath, "sess-e");
+        var records = await AuditStoreReader.Records(cluster.Grains, cluster.AuditStore, "sess-e");
         Assert.Equal(
             ["connection_log CONNECT 0", "general_log LOG 0", "general_log ERROR 1142", "connection_log DISCONNECT 0", "connection_log CONNECT 1045"],
             records.Select(r => $"{r.EventClass} {r.EventSubclass} {r.ErrorCode}"));
@@ -96,7 +96,7 @@ public sealed class SessionTests(ClusterFixture cluster)
         await cluster.Connect(connector, As("sess-f", "app", "Sh0p!2026", "SELECT * FROM shop.orders"));
         await cluster.Connect(connector, As("sess-f", Admin, AdminPassword, "SELECT * FROM shop.orders"));
 
-        var records = await AuditStoreReader.Records(cluster.Grains, cluster.AuditStorePath, "sess-f");
+        var records = await AuditStoreReader.Records(cluster.Grains, cluster.AuditStore, "sess-f");
         Assert.Equal(3, records.Count(r => r.User == "app"));
         Assert.Equal(3, records.Count(r => r.User == Admin));
     }
@@ -106,8 +106,8 @@ public sealed class SessionTests(ClusterFixture cluster)
     {
         var connector = await cluster.Provision(With(Shop("sess-g")));
         await cluster.Connect(connector, Login("192.0.2.9", user: "app@sess-g", password: "Sh0p!2026", host: "sess-g.mariadb.database.azure.com"));
-        Assert.Empty(await AuditStoreReader.Records(cluster.Grains, cluster.AuditStorePath, "sess-g"));
-        var decision = Assert.Single(await AuditStoreReader.Decisions(cluster.Grains, cluster.AuditStorePath, "sess-g"));
+        Assert.Empty(await AuditStoreReader.Records(cluster.Grains, cluster.AuditStore, "sess-g"));
+        var decision = Assert.Single(await AuditStoreReader.Decisions(cluster.Grains, cluster.AuditStore, "sess-g"));
         Assert.Equal((Policy.Decisions.ConnectionReason.FirewallDenied, 9000, Gateway), (decision.Reason, decision.Code, decision.Gateway));
     }
 
@@ -119,7 +119,7 @@ public sealed class SessionTests(ClusterFixture cluster)
         var start = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < 10; i++)
             await cluster.Connect(connector, As("sess-h", Admin, "guess" + i) with { At = start.AddSeconds(i) });
-        var alert = Assert.Single(await AuditStoreReader.Alerts(cluster.Grains, cluster.AuditStorePath, "sess-h"));
+        var alert = Assert.Single(await AuditStoreReader.Alerts(cluster.Grains, cluster.AuditStore, "sess-h"));
         Assert.Equal(("SQL.MariaDB_BruteForce", "Medium", Office, start.AddSeconds(9)), (alert.AlertType, alert.Severity.ToString(), alert.Ip, alert.At));
     }
 }

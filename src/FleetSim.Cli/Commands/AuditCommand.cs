@@ -113,20 +113,20 @@ public static class AuditCommand
 
         public static Option<string?> StoreOption() => new("--store")
         {
-            Description = "The audit store (SQLite file) written by check or run; default: the FleetSim:AuditStore of ./silo.json (a running silo's).",
+            Description = "The audit store (a SQLite file, or redis://host:port) written by check or run; default: the FleetSim:AuditStore of ./silo.json (a running silo's).",
         };
 
-        public static SqliteAuditStore Open(string? path)
+        public static IAuditStore Open(string? path)
         {
             path ??= SiloStore() ?? throw new InputException(["--store: required (there is no ./silo.json to read FleetSim:AuditStore from)"]);
-            return File.Exists(path)
-                ? new SqliteAuditStore(path, forQueries: true)
+            return AuditStores.Exists(path)
+                ? AuditStores.Open(path, forQueries: true)
                 : throw new InputException([$"--store: '{path}' does not exist"]);
         }
 
         // A running silo's store, where its silo.json in the working directory puts it.
         private static string? SiloStore() => File.Exists("silo.json")
-            ? SiloConfiguration.Options(SiloConfiguration.Read("silo.json")).AuditStorePath
+            ? SiloConfiguration.Options(SiloConfiguration.Read("silo.json")).AuditStore
             : null;
 
         public void AddTo(Command command, bool withEvent)
@@ -143,7 +143,7 @@ public static class AuditCommand
             command.Options.Add(_format);
         }
 
-        public (SqliteAuditStore Store, AuditQuery Query, string Format) Read(ParseResult parse)
+        public (IAuditStore Store, AuditQuery Query, string Format) Read(ParseResult parse)
         {
             var errors = new List<string>();
             var format = parse.GetValue(_format)!;

@@ -60,10 +60,10 @@ public static class CheckCommand
             {
                 await host.DisposeAsync();
             }
-            storePath = host.AuditStorePath ?? storePath;
-            if (host.AuditStorePath is not null)
+            storePath = host.AuditStore ?? storePath;
+            if (host.AuditStore is not null)
             {
-                await using var reader = new SqliteAuditStore(storePath, forQueries: true);
+                await using var reader = AuditStores.Open(storePath, forQueries: true);
                 alerts = [.. await reader.AlertsAsync(new AuditQuery { Limit = int.MaxValue }, cancellationToken)];
             }
             else
@@ -74,7 +74,7 @@ public static class CheckCommand
             using var stdout = Console.OpenStandardOutput();
             CheckRunner.Print(file.Attempts, results, stdout);
             CheckRunner.PrintAlerts(alerts.OrderBy(a => a.At).ThenBy(a => a.Server, StringComparer.Ordinal), stdout);
-            if (parse.GetValue(store) is null && host.AuditStorePath is not null)
+            if (parse.GetValue(store) is null && host.AuditStore is not null)
                 Console.Error.WriteLine($"audit store: {storePath}");
             return 0;
         }));

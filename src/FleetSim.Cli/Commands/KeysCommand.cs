@@ -31,7 +31,7 @@ public static class KeysCommand
             return CliErrors.BadInput;
         }
         var options = SiloConfiguration.Options(SiloConfiguration.Read(siloFile));
-        var (statePath, keyFile) = (options.StateStorePath!, options.KeyFilePath);
+        var (statePath, keyFile) = (options.StateStore!, options.KeyFilePath);
         if (!File.Exists(statePath))
         {
             Console.Error.WriteLine($"error: no state store at {statePath}: start the silo once first (FleetSim:StateStore in {siloFile})");

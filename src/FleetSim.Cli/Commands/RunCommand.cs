@@ -48,7 +48,7 @@ public static class RunCommand
 
             Console.Error.WriteLine($"scenario '{scenario.Spec.Name}': {scenario.Fleet.Servers.Count:N0} servers in {scenario.Fleet.Regions.Count} regions, {scenario.Spec.Populations.Count} populations");
             await using var silo = await cluster.OpenAsync(parse, storePath, verbose: false, cancellationToken);
-            storePath = silo.AuditStorePath ?? storePath;
+            storePath = silo.AuditStore ?? storePath;
             var provisioned = await silo.ProvisionAsync(scenario.Fleet);
             if (!provisioned.Succeeded)
                 throw new InputException(provisioned.Errors);
@@ -60,13 +60,13 @@ public static class RunCommand
                 .WithThresholds(thresholds)
                 .WithReportFolder(folder)
                 .WithConsole(consoleMode)
-                .WithSummaryNotes(ct => FleetNotes(silo, silo.AuditStorePath, ct))
+                .WithSummaryNotes(ct => FleetNotes(silo, silo.AuditStore, ct))
                 .RunAsync(cancellationToken);
 
             // The harness's view prints the summary and report files, unless it was turned off.
             if (consoleMode == ConsoleMode.Off)
                 Console.Out.WriteLine(result.FormatSummary());
-            if (silo.AuditStorePath is not null)
+            if (silo.AuditStore is not null)
                 Console.Out.WriteLine($"audit store: {storePath}  (fleetsim audit stats --store {storePath})");
             return result.ExitCode;
         }));
@@ -106,7 +106,7 @@ public static class RunCommand
         await silo.Directory.FlushAudit();
         if (storePath is null)
             return [new("audit store", "kept by the cluster (name its silo.json with --cluster to see counts here)")];
-        await using var store = new SqliteAuditStore(storePath);
+        await using var store = AuditStores.Open(storePath);
         var stats = await store.StatsAsync(cancellationToken);
         static string Top(IReadOnlyList<(string Key, long Count)> counts) =>
             counts.Count == 0 ? "(none)" : string.Join(", ", counts.Take(5).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Count:N0}")));

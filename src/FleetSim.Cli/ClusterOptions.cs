@@ -1,4 +1,6 @@
 using System.CommandLine;
+using FleetSim.Grains;
+using FleetSim.Grains.Audit;
 using FleetSim.Hosting;
 
 namespace FleetSim.Cli;
@@ -10,12 +12,23 @@ namespace FleetSim.Cli;
 public sealed class ClusterOptions
 {
     private readonly Option<string?> _gateway = new("--gateway") { Description = "A running cluster's gateway, host:port (e.g. 127.0.0.1:30000)." };
-    private readonly Option<string?> _cluster = new("--cluster") { Description = "A running cluster's silo.json: ids, gateway port and audit store are read from it." };
+    private readonly Option<string?> _cluster = new("--cluster") { Description = "A running cluster's silo.json: ids, gateway port (or Redis clustering) and audit store are read from it." };
+    private readonly Option<string?> _durability = new("--audit-durability")
+    {
+        Description = $"The embedded silo's audit durability, {SiloConfiguration.DurabilityNames}: batched answers clients first and writes audit records in batches; acknowledged answers only once a call's records are stored (group commit). Default: batched. A cluster's silos take FleetSim:AuditDurability from their silo.json.",
+    };
 
     public void AddTo(Command command)
     {
         command.Options.Add(_gateway);
         command.Options.Add(_cluster);
+    }
+
+    /// <summary>For verbs that write audit records through an embedded silo by default (run, check).</summary>
+    public void AddWithDurabilityTo(Command command)
+    {
+        AddTo(command);
+        command.Options.Add(_durability);
     }
 
     /// <param name="parse">The parsed command line.</param>
@@ -28,11 +41,16 @@ public sealed class ClusterOptions
         var cluster = parse.GetValue(_cluster);
         if (gateway is not null && cluster is not null)
             throw new InputException(["give --gateway or --cluster, not both"]);
+        var durabilityText = parse.GetResult(_durability) is null ? null : parse.GetValue(_durability);
+        if (durabilityText is not null && (gateway ?? cluster) is not null)
+            throw new InputException(["--audit-durability: applies to the embedded silo only; a cluster's silos read FleetSim:AuditDurability from their silo.json"]);
         if (cluster is not null)
             return await RemoteCluster.ConnectWithConfigurationAsync(cluster, cancellationToken);
         if (gateway is not null)
             return await RemoteCluster.ConnectToGatewayAsync(gateway, cancellationToken: cancellationToken);
-        return await EmbeddedSilo.StartAsync(embeddedStore, verbose, cancellationToken: cancellationToken);
+        var durability = durabilityText is null ? AuditDurability.Batched
+            : SiloConfiguration.ParseDurability(durabilityText) ?? throw new InputException([$"--audit-durability: '{durabilityText}' is not {SiloConfiguration.DurabilityNames}"]);
+        return await EmbeddedSilo.StartAsync(embeddedStore, verbose, durability, cancellationToken: cancellationToken);
     }
 
     /// <summary>

@@ -12,6 +12,14 @@ namespace FleetSim.Client;
 /// </summary>
 public sealed class FleetConnector(IGrainFactory grains, DirectoryCache directoryCache)
 {
+    private long _audited;
+
+    /// <summary>
+    /// Audit records and gateway log entries the fleet said it wrote for calls that returned here:
+    /// after a run, the store should hold at least this many more than before it.
+    /// </summary>
+    public long Audited => Interlocked.Read(ref _audited);
+
     /// <param name="request">The login and where it comes from.</param>
     /// <param name="pinnedGatewayIp">An address the client dials instead of resolving the host.</param>
     /// <param name="directoryVersion">The fleet version the caller provisioned, so DNS sees it.</param>
@@ -30,6 +38,7 @@ public sealed class FleetConnector(IGrainFactory grains, DirectoryCache director
 
         var result = await grains.GetGrain<IGatewayGrain>(gateway.Ip.ToString())
             .Connect(request with { DirectoryVersion = directoryCache.Version });
+        Interlocked.Add(ref _audited, result.Audited);
         return trace is null ? result : result with
         {
             Trace = [.. TraceEntry.From(trace)!, .. result.Trace ?? []],
@@ -37,10 +46,14 @@ public sealed class FleetConnector(IGrainFactory grains, DirectoryCache director
     }
 
     /// <summary>Runs a statement in a held connection, through the gateway that carries it.</summary>
-    public Task<StatementResult> Execute(ConnectResult connection, string sql, DateTimeOffset? at = null) =>
-        grains.GetGrain<IGatewayGrain>(connection.Gateway!).Execute(connection.Server!, connection.ConnectionId, sql, at);
+    public async Task<StatementResult> Execute(ConnectResult connection, string sql, DateTimeOffset? at = null)
+    {
+        var result = await grains.GetGrain<IGatewayGrain>(connection.Gateway!).Execute(connection.Server!, connection.ConnectionId, sql, at);
+        Interlocked.Add(ref _audited, result.Audited);
+        return result;
+    }
 
     /// <summary>Closes a held connection through the gateway that carries it.</summary>
-    public Task Disconnect(ConnectResult connection, DateTimeOffset? at = null) =>
-        grains.GetGrain<IGatewayGrain>(connection.Gateway!).Disconnect(connection.Server!, connection.ConnectionId, at);
+    public async Task Disconnect(ConnectResult connection, DateTimeOffset? at = null) =>
+        Interlocked.Add(ref _audited, await grains.GetGrain<IGatewayGrain>(connection.Gateway!).Disconnect(connection.Server!, connection.ConnectionId, at));
 }

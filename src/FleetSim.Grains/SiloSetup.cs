@@ -26,6 +26,9 @@ public sealed class FleetSimSiloOptions
     /// </summary>
     public string? StateStore { get; set; }
 
+    /// <summary>Whether clients hear "done" before or after their audit records are stored.</summary>
+    public AuditDurability AuditDurability { get; set; } = AuditDurability.Batched;
+
     /// <summary>The service key file that wraps the state's data-encryption keys (FLEETSIM_SERVICE_KEY wins when set).</summary>
     public string KeyFilePath { get; set; } = Path.Combine("data", "service-keys.json");
 }
@@ -40,6 +43,7 @@ public static class SiloSetup
     public static ISiloBuilder AddFleetSim(this ISiloBuilder silo, FleetSimSiloOptions options)
     {
         silo.Services.AddSerializer(s => s.AddFleetSimSerialization());
+        silo.Services.AddSingleton(options);
         silo.Services.AddSingleton<DirectoryCache>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IAuditStore>(_ => AuditStores.Open(options.AuditStore));

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using FleetSim.Client;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Grains;
+using FleetSim.Grains.Audit;
 using FleetSim.Policy.Spec;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -36,9 +37,11 @@ public sealed class EmbeddedSilo : IFleetHost
 
     /// <param name="auditStore">The SQLite file for audit records and alerts; by default a new temporary file.</param>
     /// <param name="verbose">Log the silo's work to the console (standard output is otherwise left to the caller).</param>
+    /// <param name="auditDurability">Whether clients hear back before or after their audit records are stored.</param>
     /// <param name="configure">Extra silo wiring, e.g. the benchmark's engine-floor grains.</param>
     /// <param name="cancellationToken">Stops a start that takes too long.</param>
-    public static async Task<EmbeddedSilo> StartAsync(string? auditStore = null, bool verbose = false, Action<ISiloBuilder>? configure = null, CancellationToken cancellationToken = default)
+    public static async Task<EmbeddedSilo> StartAsync(string? auditStore = null, bool verbose = false,
+        AuditDurability auditDurability = AuditDurability.Batched, Action<ISiloBuilder>? configure = null, CancellationToken cancellationToken = default)
     {
         var store = auditStore ?? TemporaryStore();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -51,7 +54,7 @@ public sealed class EmbeddedSilo : IFleetHost
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("fleetsim-embedded", "fleetsim"));
             // Provisioning a large fleet is one long call; the default 30 s would cut it short.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
-            silo.AddFleetSim(o => o.AuditStore = store);
+            silo.AddFleetSim(o => (o.AuditStore, o.AuditDurability) = (store, auditDurability));
             configure?.Invoke(silo);
         });
         var host = builder.Build();

@@ -41,7 +41,7 @@ public sealed class RemoteCluster : IFleetHost
         string? auditStorePath = null, CancellationToken cancellationToken = default)
     {
         var endpoint = ParseGateway(gateway);
-        return ConnectAsync([endpoint], clusterId, serviceId, auditStorePath, cancellationToken);
+        return ConnectAsync(client => client.UseStaticClustering(endpoint), endpoint.ToString(), clusterId, serviceId, auditStorePath, cancellationToken);
     }
 
     /// <summary>Connects as the silo configuration file describes: ids, gateway port and audit store.</summary>
@@ -50,10 +50,17 @@ public sealed class RemoteCluster : IFleetHost
         if (!File.Exists(siloConfigurationFile))
             throw new ClusterUnreachableException($"--cluster: '{siloConfigurationFile}' does not exist");
         var configuration = SiloConfiguration.Read(siloConfigurationFile);
+        var clusterId = configuration["Orleans:ClusterId"] ?? "fleetsim";
+        var serviceId = configuration["Orleans:ServiceId"] ?? "fleetsim";
+        var options = SiloConfiguration.Options(configuration);
+        // Clustered through Redis: the client reads every live silo's gateway from the membership
+        // table there, so it survives the death of the silo it first talked to.
+        if (string.Equals(configuration["Orleans:Clustering:ProviderType"], "Redis", StringComparison.OrdinalIgnoreCase)
+            && configuration["Orleans:Clustering:ConnectionString"] is { } redis)
+            return ConnectAsync(client => client.UseRedisClustering(redis), $"redis {redis}", clusterId, serviceId, options.AuditStore, cancellationToken);
         var address = configuration["Orleans:Endpoints:AdvertisedIPAddress"] ?? "127.0.0.1";
         var port = configuration["Orleans:Endpoints:GatewayPort"] ?? "30000";
-        return ConnectToGatewayAsync($"{address}:{port}", configuration["Orleans:ClusterId"] ?? "fleetsim", configuration["Orleans:ServiceId"] ?? "fleetsim",
-            SiloConfiguration.Options(configuration).AuditStore, cancellationToken);
+        return ConnectToGatewayAsync($"{address}:{port}", clusterId, serviceId, options.AuditStore, cancellationToken);
     }
 
     public async ValueTask DisposeAsync()
@@ -62,13 +69,13 @@ public sealed class RemoteCluster : IFleetHost
         _host.Dispose();
     }
 
-    private static async Task<RemoteCluster> ConnectAsync(IPEndPoint[] gateways, string clusterId, string serviceId, string? auditStorePath, CancellationToken cancellationToken)
+    private static async Task<RemoteCluster> ConnectAsync(Action<IClientBuilder> clustering, string where, string clusterId, string serviceId, string? auditStorePath, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.UseOrleansClient(client =>
         {
-            client.UseStaticClustering(gateways);
+            clustering(client);
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (clusterId, serviceId));
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
@@ -89,7 +96,7 @@ public sealed class RemoteCluster : IFleetHost
                 throw;
             host.Dispose();
             throw new ClusterUnreachableException(
-                $"no FleetSim silo answered at {string.Join(", ", gateways.Select(g => g.ToString()))} (cluster '{clusterId}'): start one with `dotnet run --project src/FleetSim.Silo`, or leave out --gateway/--cluster to use an embedded silo. ({e.GetType().Name}: {e.Message})");
+                $"no FleetSim silo answered at {where} (cluster '{clusterId}'): start one with `dotnet run --project src/FleetSim.Silo`, or leave out --gateway/--cluster to use an embedded silo. ({e.GetType().Name}: {e.Message})");
         }
         return new RemoteCluster(host, auditStorePath);
     }

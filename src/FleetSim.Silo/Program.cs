@@ -23,10 +23,20 @@ var dashboard = section.GetValue("Dashboard:Enabled", true);
 // Loopback unless the file says otherwise: the dashboard has no authentication of its own. Without
 // it the web server still runs (it hosts nothing), on a free loopback port, so silos never collide.
 builder.WebHost.UseUrls(dashboard ? section["Dashboard:Urls"] ?? "http://127.0.0.1:8080" : "http://127.0.0.1:0");
-builder.UseOrleans(silo =>
+FleetSimSiloOptions options;
+try
 {
     // Relative paths are relative to the working directory, as `fleetsim --cluster silo.json` reads them.
-    silo.AddFleetSim(SiloConfiguration.Options(builder.Configuration));
+    options = SiloConfiguration.Options(builder.Configuration);
+}
+catch (SiloConfigurationException e)
+{
+    Console.Error.WriteLine($"error: {file}: {e.Message}");
+    return 2;
+}
+builder.UseOrleans(silo =>
+{
+    silo.AddFleetSim(options);
     if (dashboard)
         silo.AddDashboard();
 });
@@ -35,3 +45,4 @@ var app = builder.Build();
 if (dashboard)
     app.MapOrleansDashboard("/dashboard");
 await app.RunAsync();
+return 0;

@@ -31,7 +31,7 @@ public static class CheckCommand
         {
             fleet, attempts, store, verbose, keepFleet,
         };
-        cluster.AddTo(command);
+        cluster.AddWithDurabilityTo(command);
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
             var spec = FleetSpecReader.ReadFile(parse.GetValue(fleet)!.FullName);

@@ -34,7 +34,7 @@ public static class RunCommand
         {
             scenarioFile, output, duration, console,
         };
-        cluster.AddTo(command);
+        cluster.AddWithDurabilityTo(command);
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
             var scenario = Load(parse.GetValue(scenarioFile));
@@ -53,6 +53,8 @@ public static class RunCommand
             if (!provisioned.Succeeded)
                 throw new InputException(provisioned.Errors);
 
+            // Counted after provisioning: the run is reconciled against what the store gains during it.
+            var storedBefore = await StoredCount(storePath, silo.AuditStore is not null, cancellationToken);
             var consoleMode = parse.GetValue(console) switch { "live" => ConsoleMode.Live, "plain" => ConsoleMode.Plain, "off" => ConsoleMode.Off, _ => ConsoleMode.Auto };
             var result = await LoadRunner.Create()
                 .WithTestName(scenario.Spec.Name!)
@@ -60,7 +62,7 @@ public static class RunCommand
                 .WithThresholds(thresholds)
                 .WithReportFolder(folder)
                 .WithConsole(consoleMode)
-                .WithSummaryNotes(ct => FleetNotes(silo, silo.AuditStore, ct))
+                .WithSummaryNotes(ct => FleetNotes(silo, silo.AuditStore, storedBefore, ct))
                 .RunAsync(cancellationToken);
 
             // The harness's view prints the summary and report files, unless it was turned off.
@@ -100,18 +102,29 @@ public static class RunCommand
         return errors.Count > 0 ? throw new InputException(errors) : [.. thresholds];
     }
 
+    private static async Task<long> StoredCount(string storePath, bool known, CancellationToken cancellationToken)
+    {
+        if (!known || !AuditStores.Exists(storePath))
+            return 0;
+        await using var store = AuditStores.Open(storePath);
+        var stats = await store.StatsAsync(cancellationToken);
+        return stats.AuditRecords + stats.GatewayDecisions;
+    }
+
     /// <summary>What the harness cannot see: what the fleet recorded while the load ran.</summary>
-    private static async Task<IEnumerable<Harness.SummaryNote>> FleetNotes(IFleetHost silo, string? storePath, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<Harness.SummaryNote>> FleetNotes(IFleetHost silo, string? storePath, long storedBefore, CancellationToken cancellationToken)
     {
         await silo.Directory.FlushAudit();
         if (storePath is null)
             return [new("audit store", "kept by the cluster (name its silo.json with --cluster to see counts here)")];
         await using var store = AuditStores.Open(storePath);
         var stats = await store.StatsAsync(cancellationToken);
+        var reconciliation = new AuditReconciliation(silo.Connector.Audited, stats.AuditRecords + stats.GatewayDecisions - storedBefore);
         static string Top(IReadOnlyList<(string Key, long Count)> counts) =>
             counts.Count == 0 ? "(none)" : string.Join(", ", counts.Take(5).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Count:N0}")));
         return
         [
+            new("audit reconciliation", reconciliation.Describe()),
             new("audit records written", stats.AuditRecords.ToString("N0", CultureInfo.InvariantCulture)),
             new("gateway decisions logged", stats.GatewayDecisions.ToString("N0", CultureInfo.InvariantCulture)),
             new("alerts raised", stats.Alerts == 0 ? "0" : $"{stats.Alerts:N0}: {Top(stats.ByAlert)}"),

@@ -13,6 +13,12 @@ public interface IAuditSinkGrain : IGrainWithStringKey
     /// <summary>Accepts a batch; once this returns the sink owns it and will store it.</summary>
     Task Append(AuditBatch batch);
 
+    /// <summary>
+    /// Stores a batch before returning (acknowledged durability), in one write with whatever other
+    /// batches arrive meanwhile. Throws when the write failed: the batch is then not the sink's.
+    /// </summary>
+    Task Commit(AuditBatch batch);
+
     /// <summary>Writes everything buffered to the store before returning.</summary>
     Task Flush();
 }

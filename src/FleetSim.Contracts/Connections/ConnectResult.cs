@@ -2,9 +2,12 @@ using FleetSim.Policy.Decisions;
 
 namespace FleetSim.Contracts.Connections;
 
-/// <summary>What one statement of a session did: error code 0 when it ran, else MariaDB's error.</summary>
+/// <summary>
+/// What one statement of a session did: error code 0 when it ran, else MariaDB's error; and how
+/// many audit records the server logged for it.
+/// </summary>
 [GenerateSerializer, Immutable]
-public sealed record StatementResult(string Category, int Code, string Message)
+public sealed record StatementResult(string Category, int Code, string Message, int Audited = 0)
 {
     public bool Succeeded => Code == 0;
 }
@@ -21,7 +24,9 @@ public sealed record TraceEntry(string Stage, bool Passed, string Detail)
 /// <summary>
 /// The decision on a connection: reason (a FleetSim.Policy.Decisions.ConnectionReason name), the
 /// error code and message the client sees, the rule that allowed it, and when the connection is
-/// held open, its connection id on the server.
+/// held open, its connection id on the server. Audited counts the audit records and gateway log
+/// entries the fleet wrote for it (including its inline statements), so that what clients were
+/// told can be reconciled with the store.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ConnectResult(
@@ -33,7 +38,8 @@ public sealed record ConnectResult(
     string? Gateway,
     long ConnectionId = 0,
     IReadOnlyList<TraceEntry>? Trace = null,
-    IReadOnlyList<StatementResult>? Statements = null)
+    IReadOnlyList<StatementResult>? Statements = null,
+    int Audited = 0)
 {
     public bool Allowed => Code == 0;
 }

@@ -12,6 +12,6 @@ public interface IGatewayGrain : IGrainWithStringKey
     /// <summary>Runs a statement in a held session; in the proxy policy every packet passes the gateway.</summary>
     Task<StatementResult> Execute(string server, long connectionId, string sql, DateTimeOffset? at = null);
 
-    /// <summary>Closes a held connection.</summary>
-    Task Disconnect(string server, long connectionId, DateTimeOffset? at = null);
+    /// <summary>Closes a held connection; returns how many audit records that logged.</summary>
+    Task<int> Disconnect(string server, long connectionId, DateTimeOffset? at = null);
 }

@@ -18,7 +18,8 @@ public interface IServerGrain : IGrainWithStringKey
     /// <summary>Runs a statement in an open session: privileges, DCL effects, audit.</summary>
     Task<StatementResult> Execute(long connectionId, string sql, DateTimeOffset? at = null);
 
-    Task Disconnect(long connectionId, DateTimeOffset? at = null);
+    /// <summary>Closes a held connection; returns how many audit records that logged.</summary>
+    Task<int> Disconnect(long connectionId, DateTimeOffset? at = null);
 
     /// <summary>Sends buffered audit records and alerts to the server's audit sink now.</summary>
     Task FlushAudit();

@@ -7,7 +7,8 @@ namespace FleetSim.Grains.Audit;
 /// <summary>
 /// A grain's buffer of audit records, gateway decisions and alerts, sent to its sink shard as one
 /// batch: on a timer, when it fills, and when the grain deactivates. Records leave the buffer
-/// only after the sink has accepted them, so a failed send is retried, not dropped.
+/// only after the sink has accepted them, so a failed send is retried, not dropped. Under
+/// acknowledged durability the grain commits the buffer at the end of every call instead.
 /// </summary>
 internal sealed class AuditOutbox
 {
@@ -22,15 +23,27 @@ internal sealed class AuditOutbox
 
     public int Count => _records.Count + _decisions.Count + _alerts.Count;
 
+    /// <summary>
+    /// Audit records and gateway decisions ever added: what a call added is what its client is
+    /// told the fleet logged for it, so a run can reconcile the store against its clients.
+    /// </summary>
+    public long Logged { get; private set; }
+
     public bool IsFull => Count >= FlushThreshold;
 
     public void Add(AuditRecord? record)
     {
-        if (record is not null)
-            _records.Add(record);
+        if (record is null)
+            return;
+        _records.Add(record);
+        Logged++;
     }
 
-    public void Add(GatewayLogRecord decision) => _decisions.Add(decision);
+    public void Add(GatewayLogRecord decision)
+    {
+        _decisions.Add(decision);
+        Logged++;
+    }
 
     public void Add(IReadOnlyList<SecurityAlert> alerts)
     {
@@ -38,7 +51,13 @@ internal sealed class AuditOutbox
             _alerts.AddRange(alerts);
     }
 
-    public async Task FlushTo(IAuditSinkGrain sink)
+    /// <summary>Hands the buffer to the sink, which writes it with its next batch.</summary>
+    public Task FlushTo(IAuditSinkGrain sink) => Send(sink, durable: false);
+
+    /// <summary>Returns once the buffer is in the store (group-committed by the sink).</summary>
+    public Task CommitTo(IAuditSinkGrain sink) => Send(sink, durable: true);
+
+    private async Task Send(IAuditSinkGrain sink, bool durable)
     {
         if (Count == 0)
             return;
@@ -47,7 +66,7 @@ internal sealed class AuditOutbox
         (_records, _decisions, _alerts) = ([], [], []);
         try
         {
-            await sink.Append(batch);
+            await (durable ? sink.Commit(batch) : sink.Append(batch));
         }
         catch
         {

@@ -10,7 +10,8 @@ namespace FleetSim.Grains.Audit;
 /// <summary>
 /// One shard of the audit pipeline. Batches from many servers and gateways are merged and written
 /// to the store in larger transactions. Flushes interleave with appends, and callers of Flush
-/// join a write already in progress instead of starting another.
+/// join a write already in progress instead of starting another. Committed batches (acknowledged
+/// durability) skip the buffer: while one group is being written, the next one gathers.
 /// </summary>
 [Reentrant]
 public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> logger) : Grain, IAuditSinkGrain
@@ -24,6 +25,8 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
     private List<GatewayLogRecord> _decisions = [];
     private List<SecurityAlert> _alerts = [];
     private Task? _writing;
+    private CommitGroup? _gathering;
+    private Task? _committing;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +41,36 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
         _alerts.AddRange(batch.Alerts);
         if (_records.Count + _decisions.Count + _alerts.Count >= WriteThreshold)
             await Flush();
+    }
+
+    public Task Commit(AuditBatch batch)
+    {
+        var group = _gathering ??= new CommitGroup();
+        group.Add(batch);
+        if (_committing is null || _committing.IsCompleted)
+            _committing = CommitGathered();
+        return group.Written;
+    }
+
+    // Group commit: each write takes every batch that arrived while the previous one ran, so under
+    // load one store transaction acknowledges many connections at once.
+    private async Task CommitGathered()
+    {
+        while (_gathering is { } group)
+        {
+            _gathering = null;
+            try
+            {
+                await Task.Run(() => store.AppendAsync(group.Records, group.Decisions, group.Alerts));
+                group.Succeed();
+            }
+            catch (Exception e)
+            {
+                // Each sender learns its batch failed and keeps it for its next attempt.
+                logger.LogWarning(e, "Audit sink {Sink} could not commit {Count} records", this.GetPrimaryKeyString(), group.Records.Count + group.Decisions.Count + group.Alerts.Count);
+                group.Fail(e);
+            }
+        }
     }
 
     public async Task Flush()
@@ -63,6 +96,8 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        if (_committing is not null)
+            await _committing;
         await Flush();
         if (logger.IsEnabled(LogLevel.Debug))
             logger.LogDebug("Audit sink {Sink} flushed on deactivation ({Reason})", this.GetPrimaryKeyString(), reason.Description);

@@ -17,7 +17,7 @@ namespace FleetSim.Grains.Gateways;
 /// here never reaches a server's audit log.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed class GatewayGrain(DirectoryCache directoryCache, TimeProvider clock) : Grain, IGatewayGrain
+public sealed class GatewayGrain(DirectoryCache directoryCache, TimeProvider clock, FleetSimSiloOptions options) : Grain, IGatewayGrain
 {
     private readonly AuditOutbox _outbox = new();
     private GatewayAddress? _self;
@@ -52,32 +52,43 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, TimeProvider clo
         if (route is null)
         {
             var server = GatewayRouting.SplitUser(request.User, request.Host).Server;
-            if (denial!.Reason != ConnectionReason.GatewayUnreachable)
-                Log(at, gateway, server, ConnectRequests.Describe(attempt.Source), request.User, denial);
-            return Results.From(denial, server, _address, trace);
+            var denied = Results.From(denial!, server, _address, trace);
+            if (denial!.Reason == ConnectionReason.GatewayUnreachable)
+                return denied;
+            await Log(at, gateway, server, ConnectRequests.Describe(attempt.Source), request.User, denial);
+            return denied with { Audited = 1 };
         }
 
         var result = await GrainFactory.GetGrain<IServerGrain>(route.Server).Connect(new RoutedConnection(
             route.Login, request.Password, request.Tls, (byte)route.Source.Kind, route.Source.Address.Value,
             route.Source.SubnetId, route.Source.PrivateEndpoint, _address, request.App, request.Database,
             request.Hold, request.Explain, request.At, request.Statements));
-        Log(at, gateway, route.Server, route.Source.ToString(), request.User,
+        await Log(at, gateway, route.Server, route.Source.ToString(), request.User,
             new Verdict(Enum.Parse<ConnectionReason>(result.Reason), result.Code, result.Message, result.Rule));
-        if (_outbox.IsFull)
-            await Flush();
+        result = result with { Audited = result.Audited + 1 };
         return trace is null ? result : result with { Trace = [.. TraceEntry.From(trace)!, .. result.Trace ?? []] };
     }
 
     public Task<StatementResult> Execute(string server, long connectionId, string sql, DateTimeOffset? at = null) =>
         GrainFactory.GetGrain<IServerGrain>(server).Execute(connectionId, sql, at);
 
-    public Task Disconnect(string server, long connectionId, DateTimeOffset? at = null) =>
+    public Task<int> Disconnect(string server, long connectionId, DateTimeOffset? at = null) =>
         GrainFactory.GetGrain<IServerGrain>(server).Disconnect(connectionId, at);
 
-    private void Log(DateTimeOffset at, GatewayAddress gateway, string? server, string source, string user, Verdict verdict) =>
-        _outbox.Add(GatewayLogRecord.Decision(at, gateway, server, source, user, verdict));
+    private Task Log(DateTimeOffset at, GatewayAddress gateway, string? server, string source, string user, Verdict verdict)
+    {
+        var decision = GatewayLogRecord.Decision(at, gateway, server, source, user, verdict);
+        // Acknowledged: this connection's own decision goes straight to the sink, which group-commits
+        // it with the other connections in flight. A shared outbox could not tell each interleaved
+        // connection when its decision, rather than someone else's, is stored.
+        if (options.AuditDurability == AuditDurability.Acknowledged)
+            return SinkOf(gateway).Commit(new AuditBatch([], [decision], []));
+        _outbox.Add(decision);
+        return _outbox.IsFull ? Flush() : Task.CompletedTask;
+    }
 
-    private Task Flush() => _self is null
-        ? Task.CompletedTask
-        : _outbox.FlushTo(GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_self.Region, _self.Ip.ToString())));
+    private IAuditSinkGrain SinkOf(GatewayAddress gateway) =>
+        GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(gateway.Region, gateway.Ip.ToString()));
+
+    private Task Flush() => _self is null ? Task.CompletedTask : _outbox.FlushTo(SinkOf(_self));
 }

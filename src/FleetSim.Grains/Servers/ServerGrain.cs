@@ -22,6 +22,7 @@ namespace FleetSim.Grains.Servers;
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class ServerGrain(
     TimeProvider clock,
+    FleetSimSiloOptions options,
     [PersistentState("server", FleetSimSiloOptions.StateStorage)] IPersistentState<ServerGrainState> state) : Grain, IServerGrain
 {
     private ServerPolicy? _policy;
@@ -141,6 +142,7 @@ public sealed class ServerGrain(
         }
 
         var accounts = _access!.Version;
+        var logged = _outbox.Logged;
         var result = verdict.Allowed
             ? Open(connection, source, at, verdict, trace)
             : Refuse(connection, source, at, verdict, trace);
@@ -149,36 +151,58 @@ public sealed class ServerGrain(
             await Persist();
             await Snapshot();
         }
-        if (_outbox.IsFull)
-            await FlushAudit();
-        return result;
+        try
+        {
+            await DeliverAudit();
+        }
+        catch when (result.ConnectionId != 0)
+        {
+            // The client hears that the connection failed, so it must not stay open here either.
+            _sessions.Remove(result.ConnectionId);
+            throw;
+        }
+        return result with { Audited = (int)(_outbox.Logged - logged) };
     }
 
     public async Task<StatementResult> Execute(long connectionId, string sql, DateTimeOffset? at = null)
     {
         if (!_sessions.TryGetValue(connectionId, out var session))
             return new StatementResult("ADMIN", 2006, "MySQL server has gone away");
+        var logged = _outbox.Logged;
         var (result, changedAccounts) = Run(session, sql, at ?? clock.GetUtcNow());
         if (changedAccounts)
         {
             await Persist();
             await Snapshot();
         }
-        if (_outbox.IsFull)
-            await FlushAudit();
-        return result;
+        await DeliverAudit();
+        return result with { Audited = (int)(_outbox.Logged - logged) };
     }
 
-    public Task Disconnect(long connectionId, DateTimeOffset? at = null)
+    public async Task<int> Disconnect(long connectionId, DateTimeOffset? at = null)
     {
-        if (_sessions.Remove(connectionId, out var session))
-            _outbox.Add(_audit!.Disconnected(at ?? clock.GetUtcNow(), session));
-        return Task.CompletedTask;
+        if (!_sessions.Remove(connectionId, out var session))
+            return 0;
+        var logged = _outbox.Logged;
+        _outbox.Add(_audit!.Disconnected(at ?? clock.GetUtcNow(), session));
+        await DeliverAudit();
+        return (int)(_outbox.Logged - logged);
     }
+
+    /// <summary>
+    /// At the end of every call: batched, the outbox leaves when full (else on the timer);
+    /// acknowledged, the caller hears back only once the call's records are stored.
+    /// </summary>
+    private Task DeliverAudit() =>
+        options.AuditDurability == AuditDurability.Acknowledged
+            ? _outbox.Count == 0 ? Task.CompletedTask : _outbox.CommitTo(Sink)
+            : _outbox.IsFull ? FlushAudit() : Task.CompletedTask;
+
+    private IAuditSinkGrain Sink => GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_policy?.Region ?? "unknown", Name));
 
     public Task FlushAudit() => _policy is null && _outbox.Count == 0
         ? Task.CompletedTask
-        : _outbox.FlushTo(GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_policy?.Region ?? "unknown", Name)));
+        : _outbox.FlushTo(Sink);
 
     public Task<ServerStatus> GetStatus()
     {

@@ -62,7 +62,7 @@ public static class RunCommand
                 .WithThresholds(thresholds)
                 .WithReportFolder(folder)
                 .WithConsole(consoleMode)
-                .WithSummaryNotes(ct => FleetNotes(silo, silo.AuditStore, storedBefore, ct))
+                .WithSummaryNotes(ct => FleetNotes(silo, silo.AuditStore, storedBefore, folder, ct))
                 .RunAsync(cancellationToken);
 
             // The harness's view prints the summary and report files, unless it was turned off.
@@ -112,7 +112,7 @@ public static class RunCommand
     }
 
     /// <summary>What the harness cannot see: what the fleet recorded while the load ran.</summary>
-    private static async Task<IEnumerable<Harness.SummaryNote>> FleetNotes(IFleetHost silo, string? storePath, long storedBefore, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<Harness.SummaryNote>> FleetNotes(IFleetHost silo, string? storePath, long storedBefore, string folder, CancellationToken cancellationToken)
     {
         await silo.Directory.FlushAudit();
         if (storePath is null)
@@ -120,6 +120,7 @@ public static class RunCommand
         await using var store = AuditStores.Open(storePath);
         var stats = await store.StatsAsync(cancellationToken);
         var reconciliation = new AuditReconciliation(silo.Connector.Audited, stats.AuditRecords + stats.GatewayDecisions - storedBefore);
+        await File.WriteAllTextAsync(Path.Combine(folder, "audit-reconciliation.json"), reconciliation.ToJson(), cancellationToken);
         static string Top(IReadOnlyList<(string Key, long Count)> counts) =>
             counts.Count == 0 ? "(none)" : string.Join(", ", counts.Take(5).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Count:N0}")));
         return

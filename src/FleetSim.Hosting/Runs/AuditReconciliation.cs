@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 
 namespace FleetSim.Hosting.Runs;
 
@@ -13,6 +14,12 @@ public sealed record AuditReconciliation(long Acknowledged, long Stored)
     public long Missing => Math.Max(0, Acknowledged - Stored);
 
     public long Extra => Math.Max(0, Stored - Acknowledged);
+
+    /// <summary>audit-reconciliation.json of a run's report folder, for scripts and CI to read.</summary>
+    public string ToJson() => JsonSerializer.Serialize(new { acknowledged = Acknowledged, stored = Stored, missing = Missing, extra = Extra },
+        Indented);
+
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
     public string Describe()
     {

@@ -1,0 +1,77 @@
+namespace FleetSim.Cli.Tests;
+
+/// <summary>
+/// Silo processes on loopback forming one cluster through the Redis that tests/run starts, each a
+/// cluster of its own (fresh cluster id), with the silo.json a client needs to find it.
+/// </summary>
+public sealed class RedisTestCluster : IAsyncDisposable
+{
+    private RedisTestCluster(string folder, string clusterId, List<SiloProcess> silos, string clientConfiguration)
+    {
+        Folder = folder;
+        ClusterId = clusterId;
+        Silos = silos;
+        ClientConfiguration = clientConfiguration;
+    }
+
+    public static string Redis => Environment.GetEnvironmentVariable("FLEETSIM_TEST_REDIS")
+        ?? throw new InvalidOperationException("FLEETSIM_TEST_REDIS is not set: run the suite with tests/run, which installs and starts Redis");
+
+    /// <summary>Where the silos run and keep their shared files (audit store, state, service key).</summary>
+    public string Folder { get; }
+
+    public string ClusterId { get; }
+
+    public IReadOnlyList<SiloProcess> Silos { get; }
+
+    /// <summary>A silo.json for `fleetsim --cluster`: Redis clustering, so the client finds every silo.</summary>
+    public string ClientConfiguration { get; }
+
+    public string AuditStore => Path.Combine(Folder, "data", "audit.db");
+
+    /// <param name="silos">How many silo processes.</param>
+    /// <param name="settings">More silo settings as environment variables (e.g. FleetSim__AuditDurability).</param>
+    public static async Task<RedisTestCluster> StartAsync(int silos, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("fleetsim-redis-cluster-").FullName;
+        var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
+        var environment = new Dictionary<string, string>
+        {
+            ["Orleans__Clustering__ProviderType"] = "Redis",
+            ["Orleans__Clustering__ConnectionString"] = Redis,
+            ["Orleans__ClusterId"] = clusterId,
+            ["FleetSim__Dashboard__Enabled"] = "false",
+        };
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>())
+            environment[name] = value;
+        var started = new List<SiloProcess>();
+        try
+        {
+            for (var i = 0; i < silos; i++)
+                started.Add(await SiloProcess.StartAsync(folder, environment: environment));
+        }
+        catch
+        {
+            foreach (var silo in started)
+                await silo.DisposeAsync();
+            throw;
+        }
+        var client = Path.Combine(folder, "client-silo.json");
+        await File.WriteAllTextAsync(client, $$"""
+            {
+              "Orleans": {
+                "ClusterId": "{{clusterId}}", "ServiceId": "fleetsim",
+                "Clustering": { "ProviderType": "Redis", "ConnectionString": "{{Redis}}" }
+              },
+              "FleetSim": { "AuditStore": "{{Path.Combine(folder, "data", "audit.db")}}" }
+            }
+            """);
+        return new RedisTestCluster(folder, clusterId, started, client);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var silo in Silos)
+            await silo.DisposeAsync();
+    }
+}

@@ -36,6 +36,31 @@ public sealed class RunCommandTests
         Assert.DoesNotContain("audit records: 0,", stats.Stdout, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("batched")]
+    [InlineData("acknowledged")]
+    public async Task An_embedded_run_stops_gracefully_so_everything_its_clients_were_told_about_is_stored(string durability)
+    {
+        var folder = Directory.CreateTempSubdirectory("fleetsim-run-test-").FullName;
+        var scenario = TempFile("tiny.json", Tiny.Replace("THRESHOLD", "\"fail.rate < 0.01\"", StringComparison.Ordinal));
+        var run = await RunAsync("run", scenario, "--out", folder, "--console", "off", "--audit-durability", durability);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("audit reconciliation", run.Stdout, StringComparison.Ordinal);
+        using var reconciliation = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "audit-reconciliation.json")));
+        var acknowledged = reconciliation.RootElement.GetProperty("acknowledged").GetInt64();
+        Assert.True(acknowledged > 0);
+        Assert.Equal((acknowledged, 0L, 0L), (reconciliation.RootElement.GetProperty("stored").GetInt64(),
+            reconciliation.RootElement.GetProperty("missing").GetInt64(), reconciliation.RootElement.GetProperty("extra").GetInt64()));
+    }
+
+    [Fact]
+    public async Task An_unknown_audit_durability_is_refused_with_the_choices()
+    {
+        var run = await RunAsync("run", "--audit-durability", "sometimes", "--console", "off");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--audit-durability: 'sometimes' is not batched or acknowledged", run.Stderr, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_broken_threshold_makes_the_exit_code_1()
     {

@@ -3,6 +3,7 @@ using FleetSim.Client;
 using FleetSim.Contracts;
 using FleetSim.Grains.Audit;
 using FleetSim.Storage;
+using FleetSim.Storage.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
@@ -21,7 +22,7 @@ public sealed class FleetSimSiloOptions
 
     /// <summary>
     /// Where grain state (fleet directory, accounts) goes, encrypted at rest: a SQLite file, or
-    /// redis://host:port. Null keeps
+    /// redis://host:port[,StackExchange.Redis options] (keys prefixed by the ServiceId). Null keeps
     /// state in memory only, as an embedded simulation run needs nothing to survive it.
     /// </summary>
     public string? StateStore { get; set; }
@@ -51,8 +52,10 @@ public static class SiloSetup
         // Grain state goes through Orleans' own serializer, so the codecs above apply to it too
         // (the default, Newtonsoft.Json, cannot read FleetSim's policy records back).
         silo.Services.Replace(ServiceDescriptor.Singleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>());
-        if (options.StateStore is { } stateStore)
-            silo.AddEncryptedSqliteGrainStorage(FleetSimSiloOptions.StateStorage, s => s.DatabasePath = stateStore, k => k.KeyFilePath = options.KeyFilePath);
+        if (options.StateStore is { } stateStore && RedisStateLocation.IsRedis(stateStore))
+            silo.AddEncryptedRedisGrainStorage(FleetSimSiloOptions.StateStorage, RedisStateLocation.Parse(stateStore), k => k.KeyFilePath = options.KeyFilePath);
+        else if (options.StateStore is { } stateFile)
+            silo.AddEncryptedSqliteGrainStorage(FleetSimSiloOptions.StateStorage, s => s.DatabasePath = stateFile, k => k.KeyFilePath = options.KeyFilePath);
         else
             silo.AddMemoryGrainStorage(FleetSimSiloOptions.StateStorage);
         return silo;

@@ -1,10 +1,13 @@
 using FleetSim.Storage.Encryption;
+using FleetSim.Storage.Redis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Persistence;
 using Orleans.Providers;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
+using StackExchange.Redis;
 
 namespace FleetSim.Storage;
 
@@ -64,6 +67,35 @@ public static class SiloBuilderStorageExtensions
             {
                 encryption?.Invoke(o);
                 if (SqliteStateStore.HoldsState(storageOptions.Get(name).DatabasePath))
+                    o.CreateKeyFile = false;
+            });
+        return silo.AddStateEncryption(name);
+    }
+
+    /// <summary>
+    /// Grain state in Redis, shared by the silos of a cluster on several machines: Orleans' Redis grain
+    /// storage (keys prefixed by the ServiceId) with every state encrypted as in
+    /// <see cref="AddEncryptedSqliteGrainStorage"/>. The key file is created on first start, but never
+    /// while Redis holds states of this service: then a missing key file stops the silo from starting
+    /// (<see cref="ServiceKeyUnavailableException"/>). Every silo must have the same service key.
+    /// </summary>
+    public static ISiloBuilder AddEncryptedRedisGrainStorage(this ISiloBuilder silo, string name,
+        ConfigurationOptions redis, Action<StateEncryptionOptions>? encryption = null)
+    {
+        silo.AddRedisGrainStorage(name, (OptionsBuilder<RedisStorageOptions> options) => options.Configure<IServiceProvider>((o, services) =>
+        {
+            o.ConfigurationOptions = redis.Clone();
+            // As the SQLite store deletes its row: a deprovisioned server leaves nothing behind.
+            o.DeleteStateOnClear = true;
+            // Named here rather than left to Orleans' fallback (the serializer registered under the
+            // provider's name, else the silo's default), so that state can never go out unencrypted.
+            o.GrainStorageSerializer = services.GetRequiredKeyedService<IGrainStorageSerializer>(name);
+        }));
+        silo.Services.AddOptions<StateEncryptionOptions>(name)
+            .Configure<IOptions<ClusterOptions>>((o, cluster) =>
+            {
+                encryption?.Invoke(o);
+                if (RedisStateStore.HoldsState(redis, cluster.Value.ServiceId))
                     o.CreateKeyFile = false;
             });
         return silo.AddStateEncryption(name);

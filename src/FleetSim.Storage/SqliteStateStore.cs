@@ -7,7 +7,7 @@ namespace FleetSim.Storage;
 /// share it), with optimistic concurrency by ETag. Knows nothing of Orleans or encryption: it stores
 /// whatever bytes it is given; <see cref="SqliteGrainStorage"/> and key rotation build on it.
 /// </summary>
-public sealed class SqliteStateStore : IDisposable
+public sealed class SqliteStateStore : IStateStore, IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();
@@ -28,6 +28,8 @@ public sealed class SqliteStateStore : IDisposable
 
     /// <summary>The SQLite file.</summary>
     public string Path { get; }
+
+    string IStateStore.Location => Path;
 
     /// <summary>Whether the file exists and holds at least one state row; opens it read-only and creates nothing.</summary>
     public static bool HoldsState(string path)
@@ -127,7 +129,10 @@ public sealed class SqliteStateStore : IDisposable
     /// before or after, and an exception leaves earlier batches done and the failing one untouched.
     /// </summary>
     /// <returns>How many rows were rewritten.</returns>
-    public int Rewrap(Func<byte[], byte[]?> rewrite, int batchSize = 256)
+    public int Rewrap(Func<byte[], byte[]?> rewrite) => Rewrap(rewrite, 256);
+
+    /// <inheritdoc cref="Rewrap(Func{byte[], byte[]?})"/>
+    public int Rewrap(Func<byte[], byte[]?> rewrite, int batchSize)
     {
         var rewritten = 0;
         (string State, string Grain)? after = null;

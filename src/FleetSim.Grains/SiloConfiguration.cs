@@ -1,6 +1,7 @@
 using FleetSim.AuditStore;
 using FleetSim.Grains.Audit;
 using Microsoft.Extensions.Configuration;
+using Orleans.Configuration;
 
 namespace FleetSim.Grains;
 
@@ -35,6 +36,9 @@ public static class SiloConfiguration
     /// <summary>"batched" or "acknowledged", any case; null for anything else.</summary>
     public static AuditDurability? ParseDurability(string text) =>
         Enum.TryParse<AuditDurability>(text, ignoreCase: true, out var value) && Enum.IsDefined(value) && !int.TryParse(text, out _) ? value : null;
+
+    /// <summary>The Orleans ServiceId the silos run under: what a Redis state store prefixes their keys with.</summary>
+    public static string ServiceId(IConfiguration configuration) => configuration["Orleans:ServiceId"] ?? ClusterOptions.DefaultServiceId;
 
     // A redis:// location is kept as written; a file is made absolute.
     private static string Location(string value) => AuditStores.IsRedis(value) ? value : Path.GetFullPath(value);

@@ -4,7 +4,7 @@ namespace FleetSim.Storage;
 /// The stored records of grain state, whatever holds them (a SQLite file, a Redis server): what key
 /// rotation and inspection need, apart from the grain storage provider that reads and writes them.
 /// </summary>
-public interface IStateStore
+public interface IStateStore : IDisposable
 {
     /// <summary>Where the records are, for messages.</summary>
     string Location { get; }

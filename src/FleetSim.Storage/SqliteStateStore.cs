@@ -7,7 +7,7 @@ namespace FleetSim.Storage;
 /// share it), with optimistic concurrency by ETag. Knows nothing of Orleans or encryption: it stores
 /// whatever bytes it is given; <see cref="SqliteGrainStorage"/> and key rotation build on it.
 /// </summary>
-public sealed class SqliteStateStore : IStateStore, IDisposable
+public sealed class SqliteStateStore : IStateStore
 {
     private readonly SqliteConnection _connection;
     private readonly Lock _lock = new();

@@ -20,4 +20,7 @@ public static class RedisStateLocation
             throw new ArgumentException($"'{location}' names no Redis server: write {Scheme}host:port", nameof(location));
         return ConfigurationOptions.Parse(configuration);
     }
+
+    /// <summary>The location as messages may show it: without a password.</summary>
+    public static string Describe(ConfigurationOptions configuration) => Scheme + configuration.ToString(includePassword: false);
 }

@@ -7,7 +7,7 @@ namespace FleetSim.Storage.Redis;
 /// <see cref="RedisStateLayout"/>), for key rotation and inspection: every read and write of a grain
 /// goes through the provider itself.
 /// </summary>
-public sealed class RedisStateStore : IStateStore, IDisposable
+public sealed class RedisStateStore : IStateStore
 {
     // Re-wraps the data only while the record is the one that was read: a grain that wrote in the
     // meantime wins, and the ETag stays, so the provider's ETag check never sees a rotation.
@@ -36,7 +36,7 @@ public sealed class RedisStateStore : IStateStore, IDisposable
         _connection = ConnectionMultiplexer.Connect(configuration.Clone());
         _databaseNumber = configuration.DefaultDatabase ?? 0;
         _database = _connection.GetDatabase(_databaseNumber);
-        Location = $"redis://{configuration.ToString(includePassword: false)} (service '{serviceId}')";
+        Location = $"{RedisStateLocation.Describe(configuration)} (service '{serviceId}')";
     }
 
     /// <inheritdoc />

@@ -33,7 +33,11 @@ public sealed class RedisStateStore : IStateStore
     public RedisStateStore(ConfigurationOptions configuration, string serviceId)
     {
         _serviceId = serviceId;
-        _connection = ConnectionMultiplexer.Connect(configuration.Clone());
+        var connect = configuration.Clone();
+        // Fail rather than find nothing: "no state" from a Redis that did not answer would let a
+        // silo create a new key file over existing state.
+        connect.AbortOnConnectFail = true;
+        _connection = ConnectionMultiplexer.Connect(connect);
         _databaseNumber = configuration.DefaultDatabase ?? 0;
         _database = _connection.GetDatabase(_databaseNumber);
         Location = $"{RedisStateLocation.Describe(configuration)} (service '{serviceId}')";
@@ -43,6 +47,7 @@ public sealed class RedisStateStore : IStateStore
     public string Location { get; }
 
     /// <summary>Whether the Redis server holds at least one state of the service; writes nothing.</summary>
+    /// <exception cref="RedisConnectionException">Redis did not answer (whatever abortConnect says).</exception>
     public static bool HoldsState(ConfigurationOptions configuration, string serviceId)
     {
         using var store = new RedisStateStore(configuration, serviceId);
@@ -80,7 +85,7 @@ public sealed class RedisStateStore : IStateStore
     // SCAN on every primary (several in a Redis cluster): KEYS would block the server.
     private IEnumerable<RedisKey> Keys() =>
         _connection.GetServers()
-            .Where(server => server.IsConnected && !server.IsReplica)
+            .Where(server => !server.IsReplica)
             .SelectMany(server => server.Keys(_databaseNumber, RedisStateLayout.Pattern(_serviceId), pageSize: 256));
 
     public void Dispose() => _connection.Dispose();

@@ -32,6 +32,10 @@ public static class CliErrors
         {
             return Report([e.Message]);
         }
+        catch (Grains.SiloConfigurationException e)
+        {
+            return Report([e.Message]);
+        }
         catch (Hosting.ClusterUnreachableException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");

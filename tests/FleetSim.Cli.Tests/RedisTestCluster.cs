@@ -1,8 +1,10 @@
 namespace FleetSim.Cli.Tests;
 
 /// <summary>
-/// Silo processes on loopback forming one cluster through the Redis that tests/run starts, each a
-/// cluster of its own (fresh cluster id), with the silo.json a client needs to find it.
+/// Silo processes on loopback forming one cluster through the Redis that tests/run starts, with
+/// their grain state on that Redis too (encrypted, one service key for all, as docker-compose.yml
+/// runs them), and the silo.json a client needs to find it. Each cluster is a service of its own
+/// (fresh cluster and service ids), so runs sharing one Redis never see each other's state.
 /// </summary>
 public sealed class RedisTestCluster : IAsyncDisposable
 {
@@ -40,6 +42,9 @@ public sealed class RedisTestCluster : IAsyncDisposable
             ["Orleans__Clustering__ProviderType"] = "Redis",
             ["Orleans__Clustering__ConnectionString"] = Redis,
             ["Orleans__ClusterId"] = clusterId,
+            ["Orleans__ServiceId"] = clusterId,
+            ["FleetSim__StateStore"] = "redis://" + Redis,
+            ["FLEETSIM_SERVICE_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["FleetSim__Dashboard__Enabled"] = "false",
         };
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
@@ -60,7 +65,7 @@ public sealed class RedisTestCluster : IAsyncDisposable
         await File.WriteAllTextAsync(client, $$"""
             {
               "Orleans": {
-                "ClusterId": "{{clusterId}}", "ServiceId": "fleetsim",
+                "ClusterId": "{{clusterId}}", "ServiceId": "{{clusterId}}",
                 "Clustering": { "ProviderType": "Redis", "ConnectionString": "{{Redis}}" }
               },
               "FleetSim": { "AuditStore": "{{Path.Combine(folder, "data", "audit.db")}}" }

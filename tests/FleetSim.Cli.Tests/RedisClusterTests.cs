@@ -7,6 +7,7 @@ namespace FleetSim.Cli.Tests;
 /// one is killed with SIGKILL, and after a bounded burst of failures the cluster decides every
 /// attempt as before, its servers reactivated on the survivors with their durable configuration.
 /// </summary>
+[Collection(HeavyLoadCollection.Name)]
 public sealed class RedisClusterTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using static FleetSim.Cli.Tests.Fleetsim;
 namespace FleetSim.Cli.Tests;
 
 /// <summary>`fleetsim run`: a real process plays a scenario and leaves its reports.</summary>
+[Collection(HeavyLoadCollection.Name)]
 public sealed class RunCommandTests
 {
     private const string Tiny = """

@@ -11,6 +11,7 @@ namespace FleetSim.Cli.Tests;
 /// told about is missing under acknowledged durability; under batched, what is missing is counted
 /// and is no more than the unflushed window.
 /// </summary>
+[Collection(HeavyLoadCollection.Name)]
 public sealed class SiloKillUnderLoadTests
 {
     private const int RunSeconds = 36;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FleetSim.Policy.Audit;
 using FleetSim.Policy.Decisions;
-using FleetSim.Policy.Sessions;
 using FleetSim.Policy.Spec;
 using FleetSim.Policy.Threats;
 using Microsoft.Data.Sqlite;
@@ -62,7 +61,7 @@ public sealed class SqliteAuditStore : IAuditStore
         {
             var where = new SqlFilter(command)
                 .Equal("server", query.Server).Equal("user", query.User).Equal("ip", query.Ip)
-                .In("event", EventNames(query.Event)).Range("event_time", query.Since, query.Until);
+                .In("event", EventCategories.Named(query.Event)).Range("event_time", query.Since, query.Until);
             command.CommandText = $"SELECT event_class, event_subclass, event_time, connection_id, ip, user, db, sql_text, error_code, server, region FROM audit_log{where} ORDER BY event_time, id LIMIT {query.Limit.ToString(CultureInfo.InvariantCulture)}";
         }, reader => new AuditRecord(
             Enum.Parse<AuditEventClass>(reader.GetString(0)), Enum.Parse<AuditEventSubclass>(reader.GetString(1)),
@@ -121,20 +120,6 @@ public sealed class SqliteAuditStore : IAuditStore
         _gate.Dispose();
         return ValueTask.CompletedTask;
     }
-
-    /// <summary>The audit_log_events category of a record, stored so that queries can filter on it.</summary>
-    internal static string EventOf(AuditRecord record) => record.EventClass == AuditEventClass.connection_log
-        ? "CONNECTION"
-        : StatementParser.Parse(record.SqlText).Category.ToString();
-
-    private static IReadOnlyList<string>? EventNames(string? name) => name switch
-    {
-        null => null,
-        "DML" => ["DML_SELECT", "DML_NONSELECT"],
-        "GENERAL" => ["DML_SELECT", "DML_NONSELECT", "DDL", "DCL", "ADMIN"],
-        _ when ServerParameters.AuditEventNames.Contains(name) => [name],
-        _ => throw new ArgumentException($"--event: '{name}' is not one of {string.Join(", ", ServerParameters.AuditEventNames)}", nameof(name)),
-    };
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(Action<SqliteCommand> prepare, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {

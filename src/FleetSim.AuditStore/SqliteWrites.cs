@@ -32,7 +32,7 @@ internal sealed class SqliteWrites(SqliteConnection connection) : IDisposable
         {
             values[0] = r.EventClass.ToString();
             values[1] = r.EventSubclass.ToString();
-            values[2] = SqliteAuditStore.EventOf(r);
+            values[2] = EventCategories.Of(r);
             values[3] = r.EventTime.ToUnixTimeMilliseconds();
             values[4] = r.ConnectionId;
             values[5] = r.Ip;

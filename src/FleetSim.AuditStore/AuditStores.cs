@@ -1,3 +1,5 @@
+using FleetSim.AuditStore.Redis;
+
 namespace FleetSim.AuditStore;
 
 /// <summary>
@@ -10,11 +12,16 @@ public static class AuditStores
 
     public static bool IsRedis(string location) => location.StartsWith(RedisScheme, StringComparison.OrdinalIgnoreCase);
 
-    /// <param name="location">A SQLite file path or a redis:// location.</param>
-    /// <param name="forQueries">The reader's side (CLI): builds what queries need that writers skip.</param>
+    /// <param name="location">A SQLite file path, or redis://host:port[,StackExchange.Redis options][,prefix=KEY-PREFIX].</param>
+    /// <param name="forQueries">
+    /// The reader's side (CLI): builds what queries need that writers skip. The Redis store has
+    /// nothing to build: it keeps its counts as it writes.
+    /// </param>
+    /// <exception cref="AuditStoreLocationException">A redis:// location that is malformed or names too old a server.</exception>
+    /// <exception cref="AuditStoreUnreachableException">No Redis answered at a redis:// location.</exception>
     public static IAuditStore Open(string location, bool forQueries = false) =>
         IsRedis(location)
-            ? throw new NotSupportedException($"the Redis audit store is not built yet ({location})")
+            ? RedisAuditStore.Open(location)
             : new SqliteAuditStore(location, forQueries);
 
     /// <summary>Whether there is a store to read there (a Redis server is asked when opened, not here).</summary>

@@ -1,3 +1,4 @@
+using FleetSim.AuditStore;
 using FleetSim.Policy.Validation;
 
 namespace FleetSim.Cli;
@@ -7,7 +8,7 @@ public static class CliErrors
 {
     public const int BadInput = 2;
 
-    /// <summary>A cluster named with --gateway or --cluster did not answer.</summary>
+    /// <summary>A cluster named with --gateway or --cluster, or a redis:// audit store, did not answer.</summary>
     public const int Unreachable = 3;
 
     public static async Task<int> Guard(Func<Task<int>> action)
@@ -36,8 +37,13 @@ public static class CliErrors
         {
             return Report([e.Message]);
         }
-        catch (Hosting.ClusterUnreachableException e)
+        catch (AuditStoreLocationException e)
         {
+            return Report([e.Message]);
+        }
+        catch (Exception e) when (e is Hosting.ClusterUnreachableException or AuditStoreUnreachableException)
+        {
+            // A server that did not answer is not the command's fault: its own exit code, one line.
             Console.Error.WriteLine($"error: {e.Message}");
             return Unreachable;
         }

@@ -45,7 +45,8 @@ internal static class AppendScript
         end
 
         -- Writes. An entry's id is its event time, or the stream's newest id when the record is
-        -- older (ids must grow); 'late' keeps the largest such gap, which readers add to 'until'.
+        -- older (ids must grow; ids start at 0, so before 1970 too); 'late' keeps the largest such
+        -- gap, which readers add to 'until'.
         local arg = 2
         for p = 1, partitions do
           local stream, bounds = KEYS[2 * p - 1], KEYS[2 * p]
@@ -55,11 +56,15 @@ internal static class AppendScript
           local late = tonumber(redis.call('HGET', bounds, start .. ':late')) or 0
           local id
           for _ = 1, count do
-            local time = tonumber(ARGV[arg])
-            local ms = math.max(time, top, 0)
-            late = math.max(late, ms - time)
-            id = redis.call('XADD', stream, string.format('%.0f-*', ms), 'json', ARGV[arg + 1])
-            top = ms
+            local ms = ARGV[arg]
+            local time = tonumber(ms)
+            if time < top then
+              late = math.max(late, top - time)
+              ms = string.format('%.0f', top)
+            else
+              top = time
+            end
+            id = redis.call('XADD', stream, ms .. '-*', 'json', ARGV[arg + 1])
             arg = arg + 2
           end
           redis.call('HSET', bounds, start .. ':top', id, start .. ':late', string.format('%.0f', late))

@@ -2,8 +2,8 @@ namespace FleetSim.Cli.Tests;
 
 /// <summary>
 /// Silo processes on loopback forming one cluster through the Redis that tests/run starts, with
-/// their grain state on that Redis too (encrypted, one service key for all, as docker-compose.yml
-/// runs them), and the silo.json a client needs to find it. Each cluster is a service of its own
+/// their grain state and audit log on that Redis too (state encrypted, one service key for all, as
+/// docker-compose.yml runs them), and the silo.json a client needs to find it. Each cluster is a service of its own
 /// (fresh cluster and service ids), so runs sharing one Redis never see each other's state.
 /// </summary>
 public sealed class RedisTestCluster : IAsyncDisposable
@@ -19,7 +19,7 @@ public sealed class RedisTestCluster : IAsyncDisposable
     public static string Redis => Environment.GetEnvironmentVariable("FLEETSIM_TEST_REDIS")
         ?? throw new InvalidOperationException("FLEETSIM_TEST_REDIS is not set: run the suite with tests/run, which installs and starts Redis");
 
-    /// <summary>Where the silos run and keep their shared files (audit store, state, service key).</summary>
+    /// <summary>Where the silos run (their working folder; they keep nothing there).</summary>
     public string Folder { get; }
 
     public string ClusterId { get; }
@@ -29,7 +29,10 @@ public sealed class RedisTestCluster : IAsyncDisposable
     /// <summary>A silo.json for `fleetsim --cluster`: Redis clustering, so the client finds every silo.</summary>
     public string ClientConfiguration { get; }
 
-    public string AuditStore => Path.Combine(Folder, "data", "audit.db");
+    /// <summary>The audit store every silo writes to: streams on the same Redis, under a prefix of this cluster's.</summary>
+    public string AuditStore => AuditStoreOf(ClusterId);
+
+    private static string AuditStoreOf(string clusterId) => $"redis://{Redis},prefix={clusterId}:audit:";
 
     /// <param name="silos">How many silo processes.</param>
     /// <param name="settings">More silo settings as environment variables (e.g. FleetSim__AuditDurability).</param>
@@ -44,6 +47,7 @@ public sealed class RedisTestCluster : IAsyncDisposable
             ["Orleans__ClusterId"] = clusterId,
             ["Orleans__ServiceId"] = clusterId,
             ["FleetSim__StateStore"] = "redis://" + Redis,
+            ["FleetSim__AuditStore"] = AuditStoreOf(clusterId),
             ["FLEETSIM_SERVICE_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["FleetSim__Dashboard__Enabled"] = "false",
         };
@@ -68,7 +72,7 @@ public sealed class RedisTestCluster : IAsyncDisposable
                 "ClusterId": "{{clusterId}}", "ServiceId": "{{clusterId}}",
                 "Clustering": { "ProviderType": "Redis", "ConnectionString": "{{Redis}}" }
               },
-              "FleetSim": { "AuditStore": "{{Path.Combine(folder, "data", "audit.db")}}" }
+              "FleetSim": { "AuditStore": "{{AuditStoreOf(clusterId)}}" }
             }
             """);
         return new RedisTestCluster(folder, clusterId, started, client);

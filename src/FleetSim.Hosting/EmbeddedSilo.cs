@@ -1,9 +1,8 @@
-using System.Net;
-using System.Net.Sockets;
 using FleetSim.Client;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Grains;
 using FleetSim.Grains.Audit;
+using FleetSim.Hosting.Processes;
 using FleetSim.Policy.Spec;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -50,7 +49,7 @@ public sealed class EmbeddedSilo : IFleetHost
             builder.Logging.AddSimpleConsole().AddFilter("Orleans", LogLevel.Information);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort: FreePort(), gatewayPort: FreePort());
+            silo.UseLocalhostClustering(siloPort: LoopbackPorts.Free(), gatewayPort: LoopbackPorts.Free());
             silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = ("fleetsim-embedded", "fleetsim"));
             // Provisioning a large fleet is one long call; the default 30 s would cut it short.
             silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromMinutes(10));
@@ -80,11 +79,4 @@ public sealed class EmbeddedSilo : IFleetHost
     /// <summary>A fresh store per run, so that concurrent runs never mix their logs.</summary>
     public static string TemporaryStore() =>
         Path.Combine(Path.GetTempPath(), "fleetsim", $"audit-{Guid.NewGuid():N}.db");
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

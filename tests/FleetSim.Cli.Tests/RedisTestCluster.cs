@@ -1,3 +1,5 @@
+using FleetSim.Hosting.Processes;
+
 namespace FleetSim.Cli.Tests;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace FleetSim.Cli.Tests;
 /// </summary>
 public sealed class RedisTestCluster : IAsyncDisposable
 {
-    private RedisTestCluster(string folder, string clusterId, List<SiloProcess> silos, string clientConfiguration)
+    private RedisTestCluster(string folder, string clusterId, List<LocalSiloProcess> silos, string clientConfiguration)
     {
         Folder = folder;
         ClusterId = clusterId;
@@ -24,7 +26,7 @@ public sealed class RedisTestCluster : IAsyncDisposable
 
     public string ClusterId { get; }
 
-    public IReadOnlyList<SiloProcess> Silos { get; }
+    public IReadOnlyList<LocalSiloProcess> Silos { get; }
 
     /// <summary>A silo.json for `fleetsim --cluster`: Redis clustering, so the client finds every silo.</summary>
     public string ClientConfiguration { get; }
@@ -60,7 +62,7 @@ public sealed class RedisTestCluster : IAsyncDisposable
         var environment = SiloSettings(Redis, clusterId);
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             environment[name] = value;
-        var started = new List<SiloProcess>();
+        var started = new List<LocalSiloProcess>();
         try
         {
             for (var i = 0; i < silos; i++)

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using FleetSim.LoadTests.Bench;
 using FleetSim.LoadTests.Benchmarks;
+using FleetSim.LoadTests.Scaling;
 using FleetSim.LoadTests.Scenarios;
 
 // One verb per kind of load: add a line here for a new one. The arguments after the verb belong to
@@ -9,6 +10,7 @@ var verbs = new SortedDictionary<string, (string Description, Func<string[], int
 {
     ["bench"] = ("FleetSim's connection path as a ratio of the engine floor, measured in one run", BenchCommand.Run),
     ["connect-storm"] = ("a C# scenario: logins injected at RATE/s (default 2000) on a Zipf-hot fleet", args => ConnectStorm.Run(args).GetAwaiter().GetResult()),
+    ["scaling"] = ("the same scenario on an embedded silo, one silo process and three, side by side", ScalingCommand.Run),
     ["firewall"] = ("compiled firewall matcher vs the linear scan (BenchmarkDotNet)", RunBenchmark<FirewallMatchBenchmark>),
 };
 

@@ -1,0 +1,99 @@
+using FleetSim.Client;
+using FleetSim.Hosting;
+using FleetSim.Hosting.Processes;
+using Orleans.Runtime;
+
+namespace FleetSim.LoadTests.Scaling;
+
+/// <summary>
+/// Silo processes on loopback forming one cluster through Redis, under a cluster id of their own,
+/// sharing a working folder (its data/ holds their SQLite stores), and a client that reads every
+/// silo's gateway from the membership table, so that the load spreads over all of them.
+/// </summary>
+public sealed class LocalCluster : IFleetHost
+{
+    private static readonly TimeSpan FormationPatience = TimeSpan.FromSeconds(30);
+
+    private readonly IReadOnlyList<LocalSiloProcess> _silos;
+    private readonly RemoteCluster _client;
+
+    private LocalCluster(IReadOnlyList<LocalSiloProcess> silos, RemoteCluster client) => (_silos, _client) = (silos, client);
+
+    public IGrainFactory Grains => _client.Grains;
+
+    public FleetConnector Connector => _client.Connector;
+
+    public string? AuditStore => _client.AuditStore;
+
+    /// <exception cref="InvalidOperationException">A silo exited while starting, or the cluster did not form.</exception>
+    /// <exception cref="ClusterUnreachableException">The client found no silo.</exception>
+    public static async Task<LocalCluster> StartAsync(int siloProcesses, string redis, string siloBuild, string folder, CancellationToken cancellationToken)
+    {
+        var clusterId = "scaling-" + Guid.NewGuid().ToString("N")[..8];
+        var environment = new Dictionary<string, string>
+        {
+            ["Orleans__Clustering__ProviderType"] = "Redis",
+            ["Orleans__Clustering__ConnectionString"] = redis,
+            ["Orleans__ClusterId"] = clusterId,
+            ["FleetSim__Dashboard__Enabled"] = "false",
+        };
+        var silos = new List<LocalSiloProcess>();
+        RemoteCluster? client = null;
+        try
+        {
+            // The first silo creates the shared folder's key file and stores; the others then start
+            // together, as nothing of theirs can race any more.
+            silos.Add(await LocalSiloProcess.StartAsync(siloBuild, folder, environment: environment, cancellationToken: cancellationToken));
+            silos.AddRange(await Task.WhenAll(Enumerable.Range(1, siloProcesses - 1)
+                .Select(_ => LocalSiloProcess.StartAsync(siloBuild, folder, environment: environment, cancellationToken: cancellationToken))));
+            client = await RemoteCluster.ConnectWithConfigurationAsync(await WriteClientConfiguration(folder, clusterId, redis, cancellationToken), cancellationToken);
+            await WaitUntilActive(client.Grains, siloProcesses, cancellationToken);
+            return new LocalCluster(silos, client);
+        }
+        catch
+        {
+            if (client is not null)
+                await client.DisposeAsync();
+            foreach (var silo in silos)
+                await silo.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The client first, while its silos still answer; then the silos, killed: their data is thrown away.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _client.DisposeAsync();
+        foreach (var silo in _silos)
+            await silo.DisposeAsync();
+    }
+
+    private static async Task<string> WriteClientConfiguration(string folder, string clusterId, string redis, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(folder, "client-silo.json");
+        await File.WriteAllTextAsync(path, $$"""
+            {
+              "Orleans": {
+                "ClusterId": "{{clusterId}}", "ServiceId": "fleetsim",
+                "Clustering": { "ProviderType": "Redis", "ConnectionString": "{{redis}}" }
+              },
+              "FleetSim": { "AuditStore": {{System.Text.Json.JsonSerializer.Serialize(Path.Combine(folder, "data", "audit.db"))}} }
+            }
+            """, cancellationToken);
+        return path;
+    }
+
+    /// <summary>A measurement on a cluster still forming would count a smaller cluster than its row says.</summary>
+    private static async Task WaitUntilActive(IGrainFactory grains, int silos, CancellationToken cancellationToken)
+    {
+        var management = grains.GetGrain<IManagementGrain>(0);
+        var deadline = DateTime.UtcNow + FormationPatience;
+        int active;
+        while ((active = (await management.GetHosts(onlyActive: true, cancellationToken)).Count) < silos)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new InvalidOperationException($"only {active} of {silos} silos were active after {FormationPatience.TotalSeconds:0} s");
+            await Task.Delay(250, cancellationToken);
+        }
+    }
+}

@@ -46,8 +46,13 @@ public sealed class LocalCluster : IFleetHost
             silos.Add(await LocalSiloProcess.StartAsync(siloBuild, folder, environment: environment, cancellationToken: cancellationToken));
             silos.AddRange(await Task.WhenAll(Enumerable.Range(1, siloProcesses - 1)
                 .Select(_ => LocalSiloProcess.StartAsync(siloBuild, folder, environment: environment, cancellationToken: cancellationToken))));
-            client = await RemoteCluster.ConnectWithConfigurationAsync(await WriteClientConfiguration(folder, clusterId, redis, cancellationToken), cancellationToken);
-            await WaitUntilActive(client.Grains, siloProcesses, cancellationToken);
+            var configuration = await WriteClientConfiguration(folder, clusterId, redis, cancellationToken);
+            // A client hands each grain's calls to the gateways it knew when it first called that
+            // grain, so the measuring client connects only once every silo is active: a probe
+            // client waits for that.
+            await using (var probe = await RemoteCluster.ConnectWithConfigurationAsync(configuration, cancellationToken))
+                await WaitUntilActive(probe.Grains, siloProcesses, cancellationToken);
+            client = await RemoteCluster.ConnectWithConfigurationAsync(configuration, cancellationToken);
             return new LocalCluster(silos, client);
         }
         catch
@@ -58,6 +63,19 @@ public sealed class LocalCluster : IFleetHost
                 await silo.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>
+    /// How many silos the client's calls entered the cluster through: the regional gateway grains
+    /// are stateless workers activated on the silo that takes the call.
+    /// </summary>
+    public async Task<int> EntrySilosAsync()
+    {
+        var statistics = await Grains.GetGrain<IManagementGrain>(0).GetSimpleGrainStatistics();
+        // Grain types read "namespace.class,assembly".
+        var gateway = typeof(FleetSim.Grains.Gateways.GatewayGrain).FullName + ",";
+        return statistics.Where(s => s.GrainType.StartsWith(gateway, StringComparison.Ordinal) && s.ActivationCount > 0)
+            .Select(s => s.SiloAddress).Distinct().Count();
     }
 
     /// <summary>The client first, while its silos still answer; then the silos, killed: their data is thrown away.</summary>

@@ -9,7 +9,7 @@ public static class ScalingReport
 {
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    private static readonly string[] Headers = ["configuration", "sessions/s", "connect p50 ms", "connect p99 ms", "fail", "vs 1 process", "vs embedded"];
+    private static readonly string[] Headers = ["configuration", "entry silos", "sessions/s", "connect p50 ms", "connect p99 ms", "fail", "vs 1 process", "vs embedded"];
 
     /// <summary>Why the figure must not be read as speed-up: every process of the run shares this machine's cores.</summary>
     public static string Caveat() =>
@@ -50,6 +50,8 @@ public static class ScalingReport
         {caveat}
 
         {Table(figures, markdown: true)}
+        entry silos: how many silos the client's calls entered through (each regional gateway address is a
+        grain whose calls the client sends through one silo's gateway, so the scenario needs several regions).
         sessions/s: sessions that ended ok per measured second (a denial is the fleet answering, so it counts);
         connect: the login's latency; fail: errors of the simulator itself. Ratios are of sessions/s to the
         baselines measured in this same run. Each configuration's harness reports are in its folder
@@ -78,6 +80,7 @@ public static class ScalingReport
     private static string[] Cells(ScalingFigure figure) =>
     [
         figure.Passed ? figure.Configuration : figure.Configuration + " (not passed)",
+        Number(figure.EntrySilos, "0"),
         Number(figure.SessionsPerSecond, "N0"),
         Number(figure.ConnectP50Ms, "0.###"),
         Number(figure.ConnectP99Ms, "0.###"),

@@ -52,9 +52,10 @@ public sealed class ScalingRun(ScalingOptions options, string redis, string silo
             .WithReportFolder(reports)
             .WithConsole(ConsoleMode.Off)
             .RunAsync(cancellationToken);
-        var figure = ScalingFigure.From(configuration, result, scenario.Spec.Name!, reports);
+        var entrySilos = host is LocalCluster cluster ? await cluster.EntrySilosAsync() : 1;
+        var figure = ScalingFigure.From(configuration, entrySilos, result, scenario.Spec.Name!, reports);
         Console.Error.WriteLine(FormattableString.Invariant(
-            $"{configuration.Name}: {figure.SessionsPerSecond:N0} sessions/s, connect p99 {figure.ConnectP99Ms:0.###} ms, fail {figure.FailCount:N0}{(result.Passed ? "" : $", NOT PASSED ({result.AbortReason ?? "a threshold broke"})")}"));
+            $"{configuration.Name}: {figure.SessionsPerSecond:N0} sessions/s through {entrySilos} silo(s), connect p99 {figure.ConnectP99Ms:0.###} ms, fail {figure.FailCount:N0}{(result.Passed ? "" : $", NOT PASSED ({result.AbortReason ?? "a threshold broke"})")}"));
         return figure;
     }
 

@@ -47,7 +47,7 @@ public sealed class LocalCluster : IFleetHost
             silos.AddRange(await Task.WhenAll(Enumerable.Range(1, siloProcesses - 1)
                 .Select(_ => LocalSiloProcess.StartAsync(siloBuild, folder, environment: environment, cancellationToken: cancellationToken))));
             var configuration = await WriteClientConfiguration(folder, clusterId, redis, cancellationToken);
-            // A client hands each grain's calls to the gateways it knew when it first called that
+            // A client hands each grain's calls to a gateway it knew when it first called that
             // grain, so the measuring client connects only once every silo is active: a probe
             // client waits for that.
             await using (var probe = await RemoteCluster.ConnectWithConfigurationAsync(configuration, cancellationToken))

@@ -73,6 +73,11 @@ public static class ScalingCommand
                 Console.Error.WriteLine($"error: a cluster did not start: {e.Message}");
                 return 3;
             }
+            catch (FleetSpecException e)
+            {
+                // The fleet directory refused what the scenario reader let through.
+                return Refuse(e.Errors.Select(error => $"{e.SourceName}: {error}"));
+            }
             ScalingReport.Write(figures, options);
             return figures.All(f => f.Passed) ? 0 : 1;
         });

@@ -8,6 +8,7 @@ namespace FleetSim.Cli.Tests;
 /// The load tests' `scaling` verb as a person runs it: real silo processes clustered through the
 /// Redis tests/run starts, and the side-by-side report. Figures are the machine's, never asserted.
 /// </summary>
+[Collection(HeavyLoadCollection.Name)]
 public sealed class ScalingVerbTests
 {
     private const string TinyScenario = """

@@ -48,6 +48,7 @@ public static class SiloSetup
         silo.Services.AddSingleton<DirectoryCache>();
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<IAuditStore>(_ => AuditStores.Open(options.AuditStore));
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AuditStoreOnStart>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AuditFlushOnShutdown>();
         // Grain state goes through Orleans' own serializer, so the codecs above apply to it too
         // (the default, Newtonsoft.Json, cannot read FleetSim's policy records back).

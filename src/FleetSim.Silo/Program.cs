@@ -1,4 +1,6 @@
+using FleetSim.AuditStore;
 using FleetSim.Grains;
+using FleetSim.Storage.Encryption;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -44,5 +46,24 @@ builder.UseOrleans(silo =>
 var app = builder.Build();
 if (dashboard)
     app.MapOrleansDashboard("/dashboard");
-await app.RunAsync();
-return 0;
+try
+{
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception e) when (StartFailure(e) is { } reason)
+{
+    // Where FleetSim keeps its data cannot be used: say which, without a stack trace.
+    Console.Error.WriteLine($"error: {reason.Message}");
+    return reason is AuditStoreUnreachableException ? 3 : 2;
+}
+
+static Exception? StartFailure(Exception? e)
+{
+    for (; e is not null; e = e.InnerException)
+    {
+        if (e is AuditStoreUnreachableException or AuditStoreLocationException or ServiceKeyUnavailableException)
+            return e;
+    }
+    return null;
+}

@@ -6,9 +6,10 @@ using Orleans.Runtime;
 namespace FleetSim.LoadTests.Scaling;
 
 /// <summary>
-/// Silo processes on loopback forming one cluster through Redis, under a cluster id of their own,
-/// sharing a working folder (its data/ holds their SQLite stores), and a client that reads every
-/// silo's gateway from the membership table, so that the load spreads over all of them.
+/// Silo processes on loopback forming one cluster through Redis, under cluster and service ids of
+/// their own, with grain state and the audit log on that Redis as a multi-machine cluster keeps
+/// them (docker-compose.yml), and a client that reads every silo's gateway from the membership
+/// table, so that the load spreads over all of them.
 /// </summary>
 public sealed class LocalCluster : IFleetHost
 {
@@ -17,7 +18,11 @@ public sealed class LocalCluster : IFleetHost
     private readonly IReadOnlyList<LocalSiloProcess> _silos;
     private readonly RemoteCluster _client;
 
-    private LocalCluster(IReadOnlyList<LocalSiloProcess> silos, RemoteCluster client) => (_silos, _client) = (silos, client);
+    private readonly string _redis;
+    private readonly string _clusterId;
+
+    private LocalCluster(IReadOnlyList<LocalSiloProcess> silos, RemoteCluster client, string redis, string clusterId) =>
+        (_silos, _client, _redis, _clusterId) = (silos, client, redis, clusterId);
 
     public IGrainFactory Grains => _client.Grains;
 
@@ -35,14 +40,17 @@ public sealed class LocalCluster : IFleetHost
             ["Orleans__Clustering__ProviderType"] = "Redis",
             ["Orleans__Clustering__ConnectionString"] = redis,
             ["Orleans__ClusterId"] = clusterId,
+            ["Orleans__ServiceId"] = clusterId,
+            ["FleetSim__StateStore"] = "redis://" + redis,
+            ["FleetSim__AuditStore"] = AuditStoreOf(redis, clusterId),
+            ["FLEETSIM_SERVICE_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["FleetSim__Dashboard__Enabled"] = "false",
         };
         var silos = new List<LocalSiloProcess>();
         RemoteCluster? client = null;
         try
         {
-            // The first silo creates the shared folder's key file and stores; the others then start
-            // together, as nothing of theirs can race any more.
+            // The first silo finds or makes the service's state; the others then start together.
             silos.Add(await LocalSiloProcess.StartAsync(siloBuild, folder, environment: environment, cancellationToken: cancellationToken));
             silos.AddRange(await Task.WhenAll(Enumerable.Range(1, siloProcesses - 1)
                 .Select(_ => LocalSiloProcess.StartAsync(siloBuild, folder, environment: environment, cancellationToken: cancellationToken))));
@@ -53,7 +61,7 @@ public sealed class LocalCluster : IFleetHost
             await using (var probe = await RemoteCluster.ConnectWithConfigurationAsync(configuration, cancellationToken))
                 await WaitUntilActive(probe.Grains, siloProcesses, cancellationToken);
             client = await RemoteCluster.ConnectWithConfigurationAsync(configuration, cancellationToken);
-            return new LocalCluster(silos, client);
+            return new LocalCluster(silos, client, redis, clusterId);
         }
         catch
         {
@@ -78,12 +86,26 @@ public sealed class LocalCluster : IFleetHost
             .Select(s => s.SiloAddress).Distinct().Count();
     }
 
-    /// <summary>The client first, while its silos still answer; then the silos, killed: their data is thrown away.</summary>
+    /// <summary>
+    /// The client first, while its silos still answer; then the silos, killed; then what they kept
+    /// in Redis (state under the service id, the audit log under its prefix): a measurement leaves
+    /// nothing behind in the user's Redis.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await _client.DisposeAsync();
         foreach (var silo in _silos)
             await silo.DisposeAsync();
+        await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(_redis);
+        var database = redis.GetDatabase();
+        foreach (var server in redis.GetServers())
+        {
+            foreach (var pattern in new[] { $"{_clusterId}/*", $"{_clusterId}:audit:*" })
+            {
+                await foreach (var key in server.KeysAsync(pattern: pattern))
+                    await database.KeyDeleteAsync(key);
+            }
+        }
     }
 
     private static async Task<string> WriteClientConfiguration(string folder, string clusterId, string redis, CancellationToken cancellationToken)
@@ -92,14 +114,16 @@ public sealed class LocalCluster : IFleetHost
         await File.WriteAllTextAsync(path, $$"""
             {
               "Orleans": {
-                "ClusterId": "{{clusterId}}", "ServiceId": "fleetsim",
+                "ClusterId": "{{clusterId}}", "ServiceId": "{{clusterId}}",
                 "Clustering": { "ProviderType": "Redis", "ConnectionString": "{{redis}}" }
               },
-              "FleetSim": { "AuditStore": {{System.Text.Json.JsonSerializer.Serialize(Path.Combine(folder, "data", "audit.db"))}} }
+              "FleetSim": { "AuditStore": "{{AuditStoreOf(redis, clusterId)}}" }
             }
             """, cancellationToken);
         return path;
     }
+
+    private static string AuditStoreOf(string redis, string clusterId) => $"redis://{redis},prefix={clusterId}:audit:";
 
     /// <summary>A measurement on a cluster still forming would count a smaller cluster than its row says.</summary>
     private static async Task WaitUntilActive(IGrainFactory grains, int silos, CancellationToken cancellationToken)

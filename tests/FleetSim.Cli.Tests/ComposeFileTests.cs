@@ -1,3 +1,4 @@
+using FleetSim.Hosting.Processes;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using static FleetSim.Cli.Tests.Fleetsim;
@@ -6,7 +7,7 @@ namespace FleetSim.Cli.Tests;
 
 /// <summary>
 /// Docker does not run here, so docker-compose.yml is held to what the cluster tests run instead:
-/// its silos get every setting RedisTestCluster gives its silo processes, pointing at its Redis,
+/// its silos get every setting the tests' silo processes get (RedisClusterSettings), pointing at its Redis,
 /// and its load client finds them the way the tests' client does.
 /// </summary>
 public sealed class ComposeFileTests
@@ -36,7 +37,7 @@ public sealed class ComposeFileTests
     {
         Assert.Contains("redis", Services.Keys);
         var environment = Environment(silo);
-        var tested = RedisTestCluster.SiloSettings(Redis, "fleetsim");
+        var tested = new RedisClusterSettings(Redis, "fleetsim").ForSilos();
         Assert.Empty(tested.Keys.Except(environment.Keys));
         Assert.Equal("Redis", environment["Orleans__Clustering__ProviderType"]);
         Assert.Equal(Redis, environment["Orleans__Clustering__ConnectionString"]);

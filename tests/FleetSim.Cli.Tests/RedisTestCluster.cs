@@ -32,26 +32,7 @@ public sealed class RedisTestCluster : IAsyncDisposable
     public string ClientConfiguration { get; }
 
     /// <summary>The audit store every silo writes to: streams on the same Redis, under a prefix of this cluster's.</summary>
-    public string AuditStore => AuditStoreOf(ClusterId);
-
-    private static string AuditStoreOf(string clusterId) => SiloSettings(Redis, clusterId)["FleetSim__AuditStore"];
-
-    /// <summary>
-    /// What every silo of such a cluster is given besides its ports, as environment variables:
-    /// docker-compose.yml gives its silos the same (ComposeFileTests holds the two together).
-    /// </summary>
-    public static Dictionary<string, string> SiloSettings(string redis, string clusterId) => new()
-    {
-        ["Orleans__ClusterId"] = clusterId,
-        ["Orleans__ServiceId"] = clusterId,
-        ["Orleans__Clustering__ProviderType"] = "Redis",
-        ["Orleans__Clustering__ConnectionString"] = redis,
-        ["FleetSim__StateStore"] = "redis://" + redis,
-        ["FleetSim__AuditStore"] = $"redis://{redis},prefix={clusterId}:audit:",
-        ["FleetSim__AuditDurability"] = "batched",
-        ["FLEETSIM_SERVICE_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-        ["FleetSim__Dashboard__Enabled"] = "false",
-    };
+    public string AuditStore => new RedisClusterSettings(Redis, ClusterId).AuditStore;
 
     /// <param name="silos">How many silo processes.</param>
     /// <param name="settings">More silo settings as environment variables (e.g. FleetSim__AuditDurability).</param>
@@ -59,7 +40,8 @@ public sealed class RedisTestCluster : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("fleetsim-redis-cluster-").FullName;
         var clusterId = "test-" + Guid.NewGuid().ToString("N")[..8];
-        var environment = SiloSettings(Redis, clusterId);
+        var cluster = new RedisClusterSettings(Redis, clusterId);
+        var environment = cluster.ForSilos();
         foreach (var (name, value) in settings ?? new Dictionary<string, string>())
             environment[name] = value;
         var started = new List<LocalSiloProcess>();
@@ -74,16 +56,7 @@ public sealed class RedisTestCluster : IAsyncDisposable
                 await silo.DisposeAsync();
             throw;
         }
-        var client = Path.Combine(folder, "client-silo.json");
-        await File.WriteAllTextAsync(client, $$"""
-            {
-              "Orleans": {
-                "ClusterId": "{{clusterId}}", "ServiceId": "{{clusterId}}",
-                "Clustering": { "ProviderType": "Redis", "ConnectionString": "{{Redis}}" }
-              },
-              "FleetSim": { "AuditStore": "{{AuditStoreOf(clusterId)}}" }
-            }
-            """);
+        var client = await cluster.WriteClientConfigurationAsync(folder);
         return new RedisTestCluster(folder, clusterId, started, client);
     }
 

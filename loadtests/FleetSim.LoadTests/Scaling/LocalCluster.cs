@@ -35,17 +35,8 @@ public sealed class LocalCluster : IFleetHost
     public static async Task<LocalCluster> StartAsync(int siloProcesses, string redis, string siloBuild, string folder, CancellationToken cancellationToken)
     {
         var clusterId = "scaling-" + Guid.NewGuid().ToString("N")[..8];
-        var environment = new Dictionary<string, string>
-        {
-            ["Orleans__Clustering__ProviderType"] = "Redis",
-            ["Orleans__Clustering__ConnectionString"] = redis,
-            ["Orleans__ClusterId"] = clusterId,
-            ["Orleans__ServiceId"] = clusterId,
-            ["FleetSim__StateStore"] = "redis://" + redis,
-            ["FleetSim__AuditStore"] = AuditStoreOf(redis, clusterId),
-            ["FLEETSIM_SERVICE_KEY"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
-            ["FleetSim__Dashboard__Enabled"] = "false",
-        };
+        var settings = new RedisClusterSettings(redis, clusterId);
+        var environment = settings.ForSilos();
         var silos = new List<LocalSiloProcess>();
         RemoteCluster? client = null;
         try
@@ -54,7 +45,7 @@ public sealed class LocalCluster : IFleetHost
             silos.Add(await LocalSiloProcess.StartAsync(siloBuild, folder, environment: environment, cancellationToken: cancellationToken));
             silos.AddRange(await Task.WhenAll(Enumerable.Range(1, siloProcesses - 1)
                 .Select(_ => LocalSiloProcess.StartAsync(siloBuild, folder, environment: environment, cancellationToken: cancellationToken))));
-            var configuration = await WriteClientConfiguration(folder, clusterId, redis, cancellationToken);
+            var configuration = await settings.WriteClientConfigurationAsync(folder, cancellationToken);
             // A client hands each grain's calls to a gateway it knew when it first called that
             // grain, so the measuring client connects only once every silo is active: a probe
             // client waits for that.
@@ -107,23 +98,6 @@ public sealed class LocalCluster : IFleetHost
             }
         }
     }
-
-    private static async Task<string> WriteClientConfiguration(string folder, string clusterId, string redis, CancellationToken cancellationToken)
-    {
-        var path = Path.Combine(folder, "client-silo.json");
-        await File.WriteAllTextAsync(path, $$"""
-            {
-              "Orleans": {
-                "ClusterId": "{{clusterId}}", "ServiceId": "{{clusterId}}",
-                "Clustering": { "ProviderType": "Redis", "ConnectionString": "{{redis}}" }
-              },
-              "FleetSim": { "AuditStore": "{{AuditStoreOf(redis, clusterId)}}" }
-            }
-            """, cancellationToken);
-        return path;
-    }
-
-    private static string AuditStoreOf(string redis, string clusterId) => $"redis://{redis},prefix={clusterId}:audit:";
 
     /// <summary>A measurement on a cluster still forming would count a smaller cluster than its row says.</summary>
     private static async Task WaitUntilActive(IGrainFactory grains, int silos, CancellationToken cancellationToken)

@@ -24,6 +24,9 @@ public static class AuditStores
             ? RedisAuditStore.Open(location)
             : new SqliteAuditStore(location, forQueries);
 
+    /// <summary>The location as it may be shown: a Redis password is masked.</summary>
+    public static string Display(string location) => IsRedis(location) ? Redis.RedisLocation.Redacted(location) : location;
+
     /// <summary>Whether there is a store to read there (a Redis server is asked when opened, not here).</summary>
     public static bool Exists(string location) => IsRedis(location) || File.Exists(location);
 }

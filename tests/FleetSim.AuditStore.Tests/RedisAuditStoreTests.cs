@@ -85,6 +85,13 @@ public sealed class RedisAuditStoreTests : AuditStoreContract, IAsyncDisposable
     }
 
     [Theory]
+    [InlineData("redis://127.0.0.1:6379,password=s3cret,prefix=x:", "redis://127.0.0.1:6379,password=*****,prefix=x:")]
+    [InlineData("redis://127.0.0.1:6379", "redis://127.0.0.1:6379")]
+    [InlineData("data/audit.db", "data/audit.db")]
+    public void A_location_is_shown_with_its_password_masked(string location, string shown) =>
+        Assert.Equal(shown, AuditStores.Display(location));
+
+    [Theory]
     [InlineData("redis://", "no host:port")]
     [InlineData("redis://127.0.0.1:6379,prefix=", "prefix= is empty")]
     [InlineData("redis://127.0.0.1:6379,colour=blue", "colour")]

@@ -60,7 +60,7 @@ internal sealed partial record RedisLocation(ConfigurationOptions Options, strin
         options.Exists(o => o.StartsWith(name + "=", StringComparison.OrdinalIgnoreCase));
 
     // Locations end up in error messages and logs: never with the password.
-    private static string Redacted(string location) => Password().Replace(location, "$1*****");
+    internal static string Redacted(string location) => Password().Replace(location, "$1*****");
 
     [GeneratedRegex("((?:^|,)\\s*password\\s*=)[^,]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Password();

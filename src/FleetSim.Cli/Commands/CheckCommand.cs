@@ -75,7 +75,7 @@ public static class CheckCommand
             CheckRunner.Print(file.Attempts, results, stdout);
             CheckRunner.PrintAlerts(alerts.OrderBy(a => a.At).ThenBy(a => a.Server, StringComparer.Ordinal), stdout);
             if (parse.GetValue(store) is null && host.AuditStore is not null)
-                Console.Error.WriteLine($"audit store: {storePath}");
+                Console.Error.WriteLine($"audit store: {AuditStores.Display(storePath)}");
             return 0;
         }));
         return command;

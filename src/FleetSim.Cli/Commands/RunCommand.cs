@@ -69,7 +69,7 @@ public static class RunCommand
             if (consoleMode == ConsoleMode.Off)
                 Console.Out.WriteLine(result.FormatSummary());
             if (silo.AuditStore is not null)
-                Console.Out.WriteLine($"audit store: {storePath}  (fleetsim audit stats --store {storePath})");
+                Console.Out.WriteLine($"audit store: {AuditStores.Display(storePath)}  (fleetsim audit stats --store {AuditStores.Display(storePath)})");
             return result.ExitCode;
         }));
         return command;

@@ -25,4 +25,8 @@ public sealed record AuditStats(
     IReadOnlyList<(string Key, long Count)> ByGatewayReason,
     IReadOnlyList<(string Key, long Count)> ByAlert,
     IReadOnlyList<(string Key, long Count)> DecisionsByServer,
-    IReadOnlyList<(string Key, long Count)> DecisionsByGateway);
+    IReadOnlyList<(string Key, long Count)> DecisionsByGateway)
+{
+    /// <summary>Audit records and gateway log entries: what the fleet tells clients it logged, so what a run reconciles.</summary>
+    public long Logged => AuditRecords + GatewayDecisions;
+}

@@ -41,7 +41,7 @@ public sealed class ClusterOptions
         var cluster = parse.GetValue(_cluster);
         if (gateway is not null && cluster is not null)
             throw new InputException(["give --gateway or --cluster, not both"]);
-        var durabilityText = parse.GetResult(_durability) is null ? null : parse.GetValue(_durability);
+        var durabilityText = parse.GetValue(_durability);
         if (durabilityText is not null && (gateway ?? cluster) is not null)
             throw new InputException(["--audit-durability: applies to the embedded silo only; a cluster's silos read FleetSim:AuditDurability from their silo.json"]);
         if (cluster is not null)

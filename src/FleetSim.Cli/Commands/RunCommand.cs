@@ -107,8 +107,7 @@ public static class RunCommand
         if (!known || !AuditStores.Exists(storePath))
             return 0;
         await using var store = AuditStores.Open(storePath);
-        var stats = await store.StatsAsync(cancellationToken);
-        return stats.AuditRecords + stats.GatewayDecisions;
+        return (await store.StatsAsync(cancellationToken)).Logged;
     }
 
     /// <summary>What the harness cannot see: what the fleet recorded while the load ran.</summary>
@@ -119,7 +118,7 @@ public static class RunCommand
             return [new("audit store", "kept by the cluster (name its silo.json with --cluster to see counts here)")];
         await using var store = AuditStores.Open(storePath);
         var stats = await store.StatsAsync(cancellationToken);
-        var reconciliation = new AuditReconciliation(silo.Connector.Audited, stats.AuditRecords + stats.GatewayDecisions - storedBefore);
+        var reconciliation = new AuditReconciliation(silo.Connector.Audited, stats.Logged - storedBefore);
         await File.WriteAllTextAsync(Path.Combine(folder, "audit-reconciliation.json"), reconciliation.ToJson(), cancellationToken);
         static string Top(IReadOnlyList<(string Key, long Count)> counts) =>
             counts.Count == 0 ? "(none)" : string.Join(", ", counts.Take(5).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Count:N0}")));

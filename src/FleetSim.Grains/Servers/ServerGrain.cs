@@ -195,7 +195,7 @@ public sealed class ServerGrain(
     /// </summary>
     private Task DeliverAudit() =>
         options.AuditDurability == AuditDurability.Acknowledged
-            ? _outbox.Count == 0 ? Task.CompletedTask : _outbox.CommitTo(Sink)
+            ? _outbox.CommitTo(Sink)
             : _outbox.IsFull ? FlushAudit() : Task.CompletedTask;
 
     private IAuditSinkGrain Sink => GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_policy?.Region ?? "unknown", Name));

@@ -1,25 +1,18 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 
 namespace FleetSim.Contracts;
 
 public static class SerializationSetup
 {
-    private static readonly HashSet<string?> JsonNamespaces =
-    [
-        typeof(Policy.Spec.FleetSpec).Namespace,
-        typeof(Policy.Audit.AuditRecord).Namespace,
-        typeof(Policy.Threats.SecurityAlert).Namespace,
-        typeof(Policy.Decisions.ConnectionReason).Namespace,
-        typeof(Policy.Sessions.AccessControlState).Namespace,
-    ];
-
     /// <summary>
-    /// The fleet specification and audit records live in FleetSim.Policy, which stays free of
-    /// Orleans; System.Text.Json carries them across grain boundaries. They travel in batches
-    /// (a fleet, a batch of audit records), never one per connection, so its cost stays small.
-    /// Silos and clients must both call this.
+    /// Registers the codecs of FleetSim's messages, among them the surrogates (Serialization/, one
+    /// file per type) through which FleetSim.Policy's records cross grain boundaries and reach grain
+    /// state while FleetSim.Policy itself stays free of Orleans. Orleans finds them in any process
+    /// that references this assembly; naming the assembly here keeps that true for a host that
+    /// trims its application parts. A Policy type that travels needs its own surrogate (copy one:
+    /// a [GenerateSerializer] record struct with the same members, and an IConverter marked
+    /// [RegisterConverter]); SerializationCoverageTests fail until it has one.
     /// </summary>
     public static ISerializerBuilder AddFleetSimSerialization(this ISerializerBuilder builder) =>
-        builder.AddJsonSerializer(isSupported: type => JsonNamespaces.Contains(type.Namespace));
+        builder.AddAssembly(typeof(SerializationSetup).Assembly);
 }

@@ -1,7 +1,5 @@
 using FleetSim.AuditStore;
 using FleetSim.Contracts.Audit;
-using FleetSim.Policy.Audit;
-using FleetSim.Policy.Threats;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -21,9 +19,7 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
 
     private static readonly TimeSpan WritePeriod = TimeSpan.FromMilliseconds(500);
 
-    private List<AuditRecord> _records = [];
-    private List<GatewayLogRecord> _decisions = [];
-    private List<SecurityAlert> _alerts = [];
+    private readonly AuditBuffer _buffer = new();
     private Task? _writing;
     private CommitGroup? _gathering;
     private Task? _committing;
@@ -36,10 +32,8 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
 
     public async Task Append(AuditBatch batch)
     {
-        _records.AddRange(batch.Records);
-        _decisions.AddRange(batch.GatewayDecisions);
-        _alerts.AddRange(batch.Alerts);
-        if (_records.Count + _decisions.Count + _alerts.Count >= WriteThreshold)
+        _buffer.Add(batch);
+        if (_buffer.Count >= WriteThreshold)
             await Flush();
     }
 
@@ -59,15 +53,16 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
         while (_gathering is { } group)
         {
             _gathering = null;
+            var batch = group.Batches.Take();
             try
             {
-                await Task.Run(() => store.AppendAsync(group.Records, group.Decisions, group.Alerts));
+                await Store(batch);
                 group.Succeed();
             }
             catch (Exception e)
             {
                 // Each sender learns its batch failed and keeps it for its next attempt.
-                logger.LogWarning(e, "Audit sink {Sink} could not commit {Count} records", this.GetPrimaryKeyString(), group.Records.Count + group.Decisions.Count + group.Alerts.Count);
+                AuditLog.SinkCommitFailed(logger, e, GrainContext.GrainId, batch.Count);
                 group.Fail(e);
             }
         }
@@ -79,11 +74,9 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
         // everything appended before the call is in the store.
         while (_writing is not null)
             await _writing;
-        if (_records.Count + _decisions.Count + _alerts.Count == 0)
+        if (_buffer.Count == 0)
             return;
-        var (records, decisions, alerts) = (_records, _decisions, _alerts);
-        (_records, _decisions, _alerts) = ([], [], []);
-        _writing = Write(records, decisions, alerts);
+        _writing = Write(_buffer.Take());
         try
         {
             await _writing;
@@ -99,24 +92,25 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
         if (_committing is not null)
             await _committing;
         await Flush();
-        if (logger.IsEnabled(LogLevel.Debug))
-            logger.LogDebug("Audit sink {Sink} flushed on deactivation ({Reason})", this.GetPrimaryKeyString(), reason.Description);
+        AuditLog.SinkFlushedOnDeactivation(logger, GrainContext.GrainId, reason.Description);
     }
 
-    private async Task Write(List<AuditRecord> records, List<GatewayLogRecord> decisions, List<SecurityAlert> alerts)
+    private async Task Write(AuditBatch batch)
     {
         try
         {
-            // SQLite writes synchronously: off the grain scheduler, so a long batch blocks no turns.
-            await Task.Run(() => store.AppendAsync(records, decisions, alerts));
+            await Store(batch);
         }
-        catch
+        catch (Exception e)
         {
             // Keep them for the next attempt: an accepted record is never dropped.
-            _records.InsertRange(0, records);
-            _decisions.InsertRange(0, decisions);
-            _alerts.InsertRange(0, alerts);
+            AuditLog.SinkWriteFailed(logger, e, GrainContext.GrainId, batch.Count);
+            _buffer.PutBack(batch);
             throw;
         }
     }
+
+    // SQLite writes synchronously: off the grain scheduler, so a long batch blocks no turns.
+    private Task Store(AuditBatch batch) =>
+        Task.Run(() => store.AppendAsync(batch.Records, batch.GatewayDecisions, batch.Alerts));
 }

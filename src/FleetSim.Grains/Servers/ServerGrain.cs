@@ -15,8 +15,8 @@ namespace FleetSim.Grains.Servers;
 
 /// <summary>
 /// One simulated MariaDB server. It holds the state and orchestrates plain components: the policy
-/// engine's admission, the session table, pending rule changes, key revocation and threat watch.
-/// Each call is one short synchronous turn; what it logs leaves in batches through the outbox.
+/// engine's admission, its sessions, pending rule changes, key revocation and threat watch, and
+/// the outbox their records leave by. Each call is one short synchronous turn.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class ServerGrain(
@@ -31,19 +31,14 @@ public sealed class ServerGrain(
     /// <summary>[FleetSim rule] Besides a snapshot at every change, one an hour, as the service backs up on a schedule.</summary>
     private static readonly TimeSpan BackupPeriod = TimeSpan.FromHours(1);
 
-    private static readonly StatementResult Killed = new("ADMIN", SqlErrors.ConnectionKilled.Code, SqlErrors.ConnectionKilled.Message);
-    private static readonly StatementResult GoneAway = new("ADMIN", 2006, "MySQL server has gone away");
-
     private ServerSpec? _spec;
     private ServerPolicy? _policy;
-    private AccessControl? _access;
-    private AuditTrail? _audit;
-    private SessionTable _sessions = new();
+    private ServerSessions _sessions = null!;
+    private ThreatWatch _threats = null!;
     private PendingRuleChanges _rules = new();
     private KeyRevocation _key = new();
-    private ThreatWatch _threats = new(null);
     private AuditOutbox _outbox = null!;
-    private OnDemandTimer? _saveTimer;
+    private OnDemandTimer _threatSave = null!;
     private IGrainTimer? _keyTimer;
 
     private string Name => this.GetPrimaryKeyString();
@@ -51,21 +46,19 @@ public sealed class ServerGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _outbox = new AuditOutbox(this, () => GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_policy?.Region ?? "unknown", Name)), options.AuditDurability, logger);
-        _saveTimer = new OnDemandTimer(this, SaveThreats, ThreatSavePeriod);
+        _threatSave = new OnDemandTimer(this, SaveThreats, ThreatSavePeriod);
         this.RegisterGrainTimer(Snapshot, new GrainTimerCreationOptions(BackupPeriod, BackupPeriod));
+        var saved = state.State;
+        _threats = new ThreatWatch(saved.Threats);
+        _sessions = new ServerSessions(Name, new SessionTable(saved.LastConnectionId), _threats, _outbox, logger, _threatSave.Arm);
         // A server reactivated elsewhere (its silo stopped) takes its configuration from the directory.
         var (spec, context) = await GrainFactory.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetServer(Name);
         if (spec is null)
             return;
-        var saved = state.State;
         // Accounts changed at run time (CREATE USER, GRANT, ...) outlive the activation.
-        if (saved.Access is { } access)
-            _access = AccessControl.Import(access);
-        _sessions = new SessionTable(saved.LastConnectionId);
-        _threats = new ThreatWatch(saved.Threats);
-        _rules = PendingRuleChanges.Restore(saved.FirewallRulesInForce, saved.VirtualNetworkRulesInForce, saved.RuleChangeTakesEffectAt);
-        _key = KeyRevocation.Restore(saved.KeyLostAt, saved.KeyInaccessible);
-        Configure(spec, context!, keepAccounts: _access is not null, clock.GetUtcNow());
+        _sessions.Access = saved.Access is { } access ? AccessControl.Import(access) : null;
+        (_rules, _key) = (saved.PendingRules(), saved.Key());
+        Configure(spec, context!, keepAccounts: _sessions.Access is not null, clock.GetUtcNow());
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -89,10 +82,10 @@ public sealed class ServerGrain(
     public async Task Deprovision()
     {
         if (_spec is not null)
-            ServerLog.Deleted(logger, Name, _sessions.Count);
-        EndSessions(clock.GetUtcNow());
+            ServerLog.Deleted(logger, Name, _sessions.Table.Count);
+        _sessions.KillAll(clock.GetUtcNow());
         await FlushAudit();
-        (_spec, _policy, _access, _audit) = (null, null, null, null);
+        (_spec, _policy, _sessions.Access, _sessions.Audit) = (null, null, null, null);
         _keyTimer?.Dispose();
         await state.ClearStateAsync();
         DeactivateOnIdle();
@@ -123,21 +116,18 @@ public sealed class ServerGrain(
 
         var now = clock.GetUtcNow();
         await CatchUp(now);
-        var at = connection.At ?? now;
         var source = connection.Source.ToPresented();
         var request = new AdmissionRequest(connection.Login, connection.Password, connection.Tls, source, connection.Session.Database);
-        var verdict = ServerAdmission.Admit(_policy, request, _access!, _sessions.Count, trace);
+        var verdict = ServerAdmission.Admit(_policy, request, _sessions.Access!, _sessions.Table.Count, trace);
 
-        var accounts = _access!.Version;
+        var accounts = _sessions.Access!.Version;
         var logged = _outbox.Logged;
+        var at = connection.At ?? now;
         var result = verdict.Allowed
-            ? Open(connection, source.ClientAddress, at, verdict, trace)
-            : Refuse(connection, source.ClientAddress, at, verdict, trace);
-        if (_access.Version != accounts)
-        {
-            await Persist();
-            await Snapshot();
-        }
+            ? _sessions.Open(connection, source.ClientAddress, at, verdict, trace)
+            : _sessions.Refuse(connection, source.ClientAddress, at, verdict, trace);
+        if (_sessions.Access.Version != accounts)
+            await AccountsChanged();
         try
         {
             await _outbox.Deliver();
@@ -145,7 +135,7 @@ public sealed class ServerGrain(
         catch when (result.ConnectionId != 0)
         {
             // The client hears that the connection failed, so it must not stay open here either.
-            _sessions.Close(result.ConnectionId, out _);
+            _sessions.Table.Close(result.ConnectionId, out _);
             throw;
         }
         return result with { Audited = (int)(_outbox.Logged - logged) };
@@ -155,15 +145,10 @@ public sealed class ServerGrain(
     {
         var now = clock.GetUtcNow();
         await CatchUp(now);
-        if (!_sessions.TryGet(connectionId, out var session))
-            return _spec is null || _sessions.WasKilled(connectionId) ? Killed : GoneAway;
         var logged = _outbox.Logged;
-        var (result, changedAccounts) = Run(session, sql, at ?? now);
+        var (result, changedAccounts) = _sessions.Execute(connectionId, sql, at ?? now, serverGone: _spec is null);
         if (changedAccounts)
-        {
-            await Persist();
-            await Snapshot();
-        }
+            await AccountsChanged();
         await _outbox.Deliver();
         return result with { Audited = (int)(_outbox.Logged - logged) };
     }
@@ -172,26 +157,22 @@ public sealed class ServerGrain(
     {
         var now = clock.GetUtcNow();
         await CatchUp(now);
-        if (!_sessions.Close(connectionId, out var session))
-            return 0;
-        var record = _audit!.Disconnected(at ?? now, session);
-        _outbox.Add(record);
+        var logged = _sessions.Close(connectionId, at ?? now);
         await _outbox.Deliver();
-        return record is null ? 0 : 1;
+        return logged;
     }
 
     public async Task<ServerStatus> GetStatus()
     {
         await CatchUp(clock.GetUtcNow());
         return new ServerStatus(Name, _policy is not null, _policy?.State.ToString() ?? "NotFound",
-            _sessions.Count, _policy?.MaxConnections ?? 0, _rules.TakesEffectAt);
+            _sessions.Table.Count, _policy?.MaxConnections ?? 0, _rules.TakesEffectAt);
     }
 
     public async Task RestoreAccounts(AccessControlState access)
     {
-        _access = AccessControl.Import(access);
-        await Persist();
-        await Snapshot();
+        _sessions.Access = AccessControl.Import(access);
+        await AccountsChanged();
     }
 
     public Task FlushAudit() => _outbox.Flush();
@@ -201,8 +182,8 @@ public sealed class ServerGrain(
     {
         _spec = spec;
         if (!keepAccounts)
-            _access = AccessControl.FromSpec(spec, _access);
-        _audit = new AuditTrail(spec.Name!, spec.Region!, AuditPolicy.FromParameters(spec.Configurations));
+            _sessions.Access = AccessControl.FromSpec(spec, _sessions.Access);
+        _sessions.Audit = new AuditTrail(spec.Name!, spec.Region!, AuditPolicy.FromParameters(spec.Configurations));
         _threats.Configure(spec, context);
         if (_key.Observe(context.KeyUsable(spec), context.KeyRevocationDelay, now))
             ServerLog.KeyLost(logger, Name, _key.InaccessibleAt!.Value);
@@ -215,10 +196,10 @@ public sealed class ServerGrain(
     {
         var policy = ServerPolicy.Compile(_rules.Apply(_spec!));
         _policy = policy with { State = _key.StateOf(policy.State) };
-        if (_policy.State == ServerState.Ready || _sessions.Count == 0)
+        if (_policy.State == ServerState.Ready || _sessions.Table.Count == 0)
             return;
-        ServerLog.CannotServe(logger, Name, _policy.State, _sessions.Count);
-        EndSessions(now);
+        ServerLog.CannotServe(logger, Name, _policy.State, _sessions.Table.Count);
+        _sessions.KillAll(now);
     }
 
     /// <summary>What time alone changes: a waiting rule change takes effect, a lost key's delay runs out.</summary>
@@ -246,16 +227,6 @@ public sealed class ServerGrain(
         await _outbox.Deliver();
     }
 
-    /// <summary>The server ends every open session, each with its audit DISCONNECT record.</summary>
-    private void EndSessions(DateTimeOffset at)
-    {
-        foreach (var session in _sessions.KillAll())
-        {
-            _outbox.Add(_audit?.Disconnected(at, session));
-            ServerLog.SessionKilled(logger, Name, session.ConnectionId, session.User, session.ClientIp);
-        }
-    }
-
     /// <summary>While a lost key counts down, a timer ends the server's sessions when the delay runs out, traffic or not.</summary>
     private void WatchKey(DateTimeOffset now)
     {
@@ -265,46 +236,10 @@ public sealed class ServerGrain(
             : null;
     }
 
-    private ConnectResult Open(RoutedConnection connection, string ip, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
+    private async Task AccountsChanged()
     {
-        var asked = connection.Session;
-        var id = _sessions.NextId();
-        var session = new Session(_access!, id, connection.Login, ip, asked.Database);
-        _outbox.Add(_audit!.Connected(at, id, ip, connection.Login, asked.Database));
-        Observe(connection, ip, at, succeeded: true, 0);
-
-        var statements = asked.Statements is { Count: > 0 } sqls ? sqls.Select(sql => Run(session, sql, at).Result).ToList() : null;
-        if (asked.Hold)
-            _sessions.Hold(session);
-        else
-            _outbox.Add(_audit.Disconnected(at, session));
-        return Results.From(verdict, Name, connection.Gateway, trace, id) with { Statements = statements };
-    }
-
-    private ConnectResult Refuse(RoutedConnection connection, string ip, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
-    {
-        // Only what the server itself refused reaches its audit log; the network checks belong to
-        // the gateway, whose own log records them.
-        if (verdict.Reason is ConnectionReason.AccessDenied or ConnectionReason.TooManyConnections)
-        {
-            _outbox.Add(_audit!.LoginFailed(at, 0, ip, connection.Login, connection.Session.Database, verdict.Code));
-            Observe(connection, ip, at, succeeded: false, verdict.Code);
-        }
-        return Results.From(verdict, Name, connection.Gateway, trace);
-    }
-
-    private (StatementResult Result, bool ChangedAccounts) Run(Session session, string sql, DateTimeOffset at)
-    {
-        var outcome = session.Execute(sql);
-        _outbox.Add(_audit!.Statement(at, session, outcome));
-        return (new StatementResult(outcome.Category.ToString(), outcome.ErrorCode, outcome.ErrorMessage), outcome.ChangedAccounts);
-    }
-
-    private void Observe(RoutedConnection connection, string ip, DateTimeOffset at, bool succeeded, int errorCode)
-    {
-        _outbox.Add(_threats.Observe(at, ip, connection.Login, connection.Session.App, succeeded, errorCode, _access!.Exists(connection.Login)));
-        if (_threats.Unsaved)
-            _saveTimer!.Arm();
+        await Persist();
+        await Snapshot();
     }
 
     private async Task<bool> SaveThreats()
@@ -316,15 +251,7 @@ public sealed class ServerGrain(
 
     private async Task Persist()
     {
-        var saved = state.State;
-        saved.Access = _access?.Export();
-        saved.LastConnectionId = _sessions.LastConnectionId;
-        saved.Threats = _threats.Export();
-        (saved.KeyLostAt, saved.KeyInaccessible) = (_key.LostAt, _key.Inaccessible);
-        var waiting = _rules.TakesEffectAt is not null;
-        saved.FirewallRulesInForce = waiting ? [.. _rules.FirewallRulesInForce] : null;
-        saved.VirtualNetworkRulesInForce = waiting ? [.. _rules.VirtualNetworkRulesInForce] : null;
-        saved.RuleChangeTakesEffectAt = _rules.TakesEffectAt;
+        state.State.Record(_sessions.Access, _sessions.Table, _threats.Export(), _key, _rules);
         await state.WriteStateAsync();
     }
 
@@ -335,6 +262,6 @@ public sealed class ServerGrain(
     private async Task Snapshot()
     {
         if (_spec is not null)
-            await GrainFactory.GetGrain<IServerBackupGrain>(Name).Take(new ServerSnapshot(clock.GetUtcNow(), _spec, _access?.Export()));
+            await GrainFactory.GetGrain<IServerBackupGrain>(Name).Take(new ServerSnapshot(clock.GetUtcNow(), _spec, _sessions.Access?.Export()));
     }
 }

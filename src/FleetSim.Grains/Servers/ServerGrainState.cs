@@ -1,3 +1,4 @@
+using FleetSim.Policy.Admission;
 using FleetSim.Policy.Sessions;
 using FleetSim.Policy.Spec;
 using FleetSim.Policy.Threats;
@@ -21,4 +22,19 @@ public sealed class ServerGrainState
     [Id(5)] public List<FirewallRuleSpec>? FirewallRulesInForce { get; set; }
     [Id(6)] public List<VirtualNetworkRuleSpec>? VirtualNetworkRulesInForce { get; set; }
     [Id(7)] public DateTimeOffset? RuleChangeTakesEffectAt { get; set; }
+
+    public PendingRuleChanges PendingRules() => PendingRuleChanges.Restore(FirewallRulesInForce, VirtualNetworkRulesInForce, RuleChangeTakesEffectAt);
+
+    public KeyRevocation Key() => KeyRevocation.Restore(KeyLostAt, KeyInaccessible);
+
+    /// <summary>Takes what the server's components hold now, to be written.</summary>
+    public void Record(AccessControl? access, SessionTable sessions, ThreatDetectorState? threats, KeyRevocation key, PendingRuleChanges rules)
+    {
+        (Access, LastConnectionId, Threats) = (access?.Export(), sessions.LastConnectionId, threats);
+        (KeyLostAt, KeyInaccessible) = (key.LostAt, key.Inaccessible);
+        var waiting = rules.TakesEffectAt is not null;
+        FirewallRulesInForce = waiting ? [.. rules.FirewallRulesInForce] : null;
+        VirtualNetworkRulesInForce = waiting ? [.. rules.VirtualNetworkRulesInForce] : null;
+        RuleChangeTakesEffectAt = rules.TakesEffectAt;
+    }
 }

@@ -20,21 +20,31 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
     private static readonly TimeSpan WritePeriod = TimeSpan.FromMilliseconds(500);
 
     private readonly AuditBuffer _buffer = new();
+    private OnDemandTimer _writer = null!;
     private Task? _writing;
     private CommitGroup? _gathering;
     private Task? _committing;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(WritePeriod, WritePeriod) { Interleave = true });
+        // The write timer runs only while appended records wait, so an idle sink does not tick.
+        _writer = new OnDemandTimer(this, WriteOnTimer, WritePeriod, interleave: true);
         return Task.CompletedTask;
     }
 
     public async Task Append(AuditBatch batch)
     {
         _buffer.Add(batch);
-        if (_buffer.Count >= WriteThreshold)
-            await Flush();
+        try
+        {
+            if (_buffer.Count >= WriteThreshold)
+                await Flush();
+        }
+        finally
+        {
+            if (_buffer.Count > 0)
+                _writer.Arm();
+        }
     }
 
     public Task Commit(AuditBatch batch)
@@ -85,6 +95,19 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
         {
             _writing = null;
         }
+    }
+
+    private async Task<bool> WriteOnTimer()
+    {
+        try
+        {
+            await Flush();
+        }
+        catch (Exception)
+        {
+            // Already logged by Write; the records are back in the buffer for the next tick.
+        }
+        return _buffer.Count > 0;
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)

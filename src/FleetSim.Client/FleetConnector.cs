@@ -31,7 +31,7 @@ public sealed class FleetConnector(IGrainFactory grains, DirectoryCache director
         var (gateway, denial) = GatewayRouting.Resolve(directory, request.Host, pinned, trace);
         if (gateway is null)
         {
-            return new ConnectResult(denial!.Reason.ToString(), denial.Code, denial.Message, null,
+            return new ConnectResult(denial!.Reason, denial.Code, denial.Message, null,
                 GatewayRouting.SplitUser(request.User, request.Host).Server, pinnedGatewayIp, 0,
                 TraceEntry.From(trace));
         }

@@ -7,5 +7,5 @@ namespace FleetSim.Grains;
 internal static class Results
 {
     public static ConnectResult From(Verdict verdict, string? server, string? gateway, DecisionTrace? trace, long connectionId = 0) =>
-        new(verdict.Reason.ToString(), verdict.Code, verdict.Message, verdict.Rule, server, gateway, connectionId, TraceEntry.From(trace));
+        new(verdict.Reason, verdict.Code, verdict.Message, verdict.Rule, server, gateway, connectionId, TraceEntry.From(trace));
 }

@@ -47,6 +47,7 @@ public static class SiloSetup
         silo.Services.AddSingleton(options);
         silo.Services.AddSingleton<DirectoryCache>();
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddKeyedSingleton(FleetSimClock.Key, (services, _) => services.GetRequiredService<TimeProvider>());
         silo.Services.TryAddSingleton<IAuditStore>(_ => AuditStores.Open(options.AuditStore));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AuditStoreOnStart>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AuditFlushOnShutdown>();

@@ -1,4 +1,5 @@
 using FleetSim.Contracts.Connections;
+using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Spec;
 using static FleetSim.Grains.Tests.Fleets;
 
@@ -19,24 +20,24 @@ public sealed class AccessTests(ClusterFixture cluster)
     [Fact]
     public async Task A_plain_text_client_is_refused_while_ssl_is_enforced_by_default()
     {
-        var result = await Connect(Contoso(Rule("office", Office)), Login(Office, tls: "none"));
-        Assert.Equal(("SslRequired", 9002, "SSL connection is required. Please specify SSL options and retry."),
+        var result = await Connect(Contoso(Rule("office", Office)), Login(Office, tls: TlsVersion.None));
+        Assert.Equal((ConnectionReason.SslRequired, 9002, "SSL connection is required. Please specify SSL options and retry."),
             (result.Reason, result.Code, result.Message));
     }
 
     [Fact]
     public async Task A_plain_text_client_is_accepted_when_ssl_enforcement_is_disabled()
     {
-        var result = await Connect(Contoso(Rule("office", Office)) with { SslEnforcement = "Disabled" }, Login(Office, tls: "none"));
-        Assert.Equal("Allowed", result.Reason);
+        var result = await Connect(Contoso(Rule("office", Office)) with { SslEnforcement = "Disabled" }, Login(Office, tls: TlsVersion.None));
+        Assert.Equal(ConnectionReason.Allowed, result.Reason);
     }
 
     [Theory]
-    [InlineData("1.0", "TlsVersionTooLow")]
-    [InlineData("1.1", "TlsVersionTooLow")]
-    [InlineData("1.2", "Allowed")]
-    [InlineData("1.3", "Allowed")]
-    public async Task Minimal_tls_version_accepts_that_version_and_newer(string offered, string reason)
+    [InlineData(TlsVersion.Tls1_0, ConnectionReason.TlsVersionTooLow)]
+    [InlineData(TlsVersion.Tls1_1, ConnectionReason.TlsVersionTooLow)]
+    [InlineData(TlsVersion.Tls1_2, ConnectionReason.Allowed)]
+    [InlineData(TlsVersion.Tls1_3, ConnectionReason.Allowed)]
+    public async Task Minimal_tls_version_accepts_that_version_and_newer(TlsVersion offered, ConnectionReason reason)
     {
         var result = await Connect(Contoso(Rule("office", Office)) with { MinimalTlsVersion = "TLS1_2" }, Login(Office, tls: offered));
         Assert.Equal(reason, result.Reason);
@@ -46,7 +47,7 @@ public sealed class AccessTests(ClusterFixture cluster)
     public async Task A_wrong_password_from_an_allowed_address_gets_1045()
     {
         var result = await Connect(Contoso(Rule("office", Office)), Login(Office, password: "guess"));
-        Assert.Equal(("AccessDenied", 1045, $"Access denied for user 'dbadmin'@'{Office}' (using password: YES)"),
+        Assert.Equal((ConnectionReason.AccessDenied, 1045, $"Access denied for user 'dbadmin'@'{Office}' (using password: YES)"),
             (result.Reason, result.Code, result.Message));
     }
 
@@ -54,7 +55,7 @@ public sealed class AccessTests(ClusterFixture cluster)
     public async Task Authentication_happens_after_the_network_checks()
     {
         var result = await Connect(Contoso(), Login(Office, password: "guess"));
-        Assert.Equal("FirewallDenied", result.Reason);
+        Assert.Equal(ConnectionReason.FirewallDenied, result.Reason);
     }
 
     [Fact]
@@ -62,13 +63,13 @@ public sealed class AccessTests(ClusterFixture cluster)
     {
         var server = Contoso(Rule("office", Office)) with { Users = [new UserSpec { Name = "app", Password = "Sh0p!2026" }] };
         var result = await Connect(server, Login(Office, user: "app@contoso", password: "Sh0p!2026"));
-        Assert.Equal("Allowed", result.Reason);
+        Assert.Equal(ConnectionReason.Allowed, result.Reason);
     }
 
     [Theory]
-    [InlineData("Stopped", "ServerStopped")]
-    [InlineData("Inaccessible", "ServerInaccessible")]
-    public async Task A_server_that_is_not_ready_refuses_every_connection(string state, string reason)
+    [InlineData("Stopped", ConnectionReason.ServerStopped)]
+    [InlineData("Inaccessible", ConnectionReason.ServerInaccessible)]
+    public async Task A_server_that_is_not_ready_refuses_every_connection(string state, ConnectionReason reason)
     {
         var result = await Connect(Contoso(Rule("office", Office)) with { State = state }, Login(Office));
         Assert.Equal(reason, result.Reason);
@@ -81,15 +82,15 @@ public sealed class AccessTests(ClusterFixture cluster)
         var held = new List<ConnectResult>();
         for (var i = 0; i < 50; i++)
             held.Add(await cluster.Connect(connector, Login(Office, hold: true)));
-        Assert.All(held, r => Assert.Equal("Allowed", r.Reason));
+        Assert.All(held, r => Assert.Equal(ConnectionReason.Allowed, r.Reason));
         Assert.Equal(50, held.Select(r => r.ConnectionId).Distinct().Count());
 
         var refused = await cluster.Connect(connector, Login(Office, hold: true));
-        Assert.Equal(("TooManyConnections", 1040, "Too many connections"), (refused.Reason, refused.Code, refused.Message));
+        Assert.Equal((ConnectionReason.TooManyConnections, 1040, "Too many connections"), (refused.Reason, refused.Code, refused.Message));
 
         await connector.Disconnect(held[0]);
         var admitted = await cluster.Connect(connector, Login(Office, hold: true));
-        Assert.Equal("Allowed", admitted.Reason);
+        Assert.Equal(ConnectionReason.Allowed, admitted.Reason);
         foreach (var connection in held.Skip(1).Append(admitted))
             await connector.Disconnect(connection);
     }

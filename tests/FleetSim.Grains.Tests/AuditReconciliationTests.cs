@@ -27,7 +27,7 @@ public sealed class AuditReconciliationTests(ClusterFixture cluster)
             Login(Office, user: $"{Admin}@recon-a", host: Host) with { Statements = ["CREATE USER 'x'@'%' IDENTIFIED BY 'Xx!12345'", "SELECT 1"] },
             Login(Office, user: $"{Admin}@recon-a", password: "wrong", host: Host),
             Login("198.51.100.1", user: $"{Admin}@recon-a", host: Host),
-            Login(Office, user: $"{Admin}@recon-a", host: Host, tls: "none"),
+            Login(Office, user: $"{Admin}@recon-a", host: Host, tls: TlsVersion.None),
         };
         foreach (var request in requests)
             await cluster.Connect(connector, request);

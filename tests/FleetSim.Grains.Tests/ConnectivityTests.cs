@@ -1,4 +1,5 @@
 using FleetSim.Contracts.Connections;
+using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Spec;
 using static FleetSim.Grains.Tests.Fleets;
 
@@ -20,7 +21,7 @@ public sealed class ConnectivityTests(ClusterFixture cluster)
     public async Task Host_name_resolves_to_the_current_gateway_of_the_servers_region()
     {
         var result = await Connect(Login(Office));
-        Assert.Equal(("Allowed", Gateway, Server), (result.Reason, result.Gateway, result.Server));
+        Assert.Equal((ConnectionReason.Allowed, Gateway, Server), (result.Reason, result.Gateway, result.Server));
     }
 
     [Fact]
@@ -28,21 +29,21 @@ public sealed class ConnectivityTests(ClusterFixture cluster)
     {
         var other = Contoso() with { Name = "fabrikam" };
         var result = await Connect(Login(Office, host: "fabrikam.mariadb.database.azure.com"), extra: other);
-        Assert.Equal(("Allowed", "contoso", "office"), (result.Reason, result.Server, result.Rule));
+        Assert.Equal((ConnectionReason.Allowed, "contoso", "office"), (result.Reason, result.Server, result.Rule));
     }
 
     [Fact]
     public async Task Without_a_suffix_the_first_label_of_the_host_names_the_server()
     {
         var result = await Connect(Login(Office, user: Admin));
-        Assert.Equal(("Allowed", Server), (result.Reason, result.Server));
+        Assert.Equal((ConnectionReason.Allowed, Server), (result.Reason, result.Server));
     }
 
     [Fact]
     public async Task Unknown_server_in_the_user_name_gets_9002_with_the_real_text()
     {
         var result = await Connect(Login(Office, user: "dbadmin@contosso"));
-        Assert.Equal(("ServerNotFound", 9002), (result.Reason, result.Code));
+        Assert.Equal((ConnectionReason.ServerNotFound, 9002), (result.Reason, result.Code));
         Assert.Equal("The server name you tried cannot be found: contosso. Please check the Username and retry connection. The Username should be in <username@hostname> format.", result.Message);
     }
 
@@ -50,21 +51,21 @@ public sealed class ConnectivityTests(ClusterFixture cluster)
     public async Task A_host_that_names_no_server_does_not_resolve()
     {
         var result = await Connect(Login(Office, host: "contosso.mariadb.database.azure.com"));
-        Assert.Equal(("HostNotFound", 2005), (result.Reason, result.Code));
+        Assert.Equal((ConnectionReason.HostNotFound, 2005), (result.Reason, result.Code));
     }
 
     [Fact]
     public async Task A_pinned_decommissioned_gateway_no_longer_connects()
     {
         var result = await Connect(Login(Office), pinned: RetiredGateway);
-        Assert.Equal(("GatewayUnreachable", 2003), (result.Reason, result.Code));
+        Assert.Equal((ConnectionReason.GatewayUnreachable, 2003), (result.Reason, result.Code));
     }
 
     [Fact]
     public async Task The_gateway_of_another_region_does_not_find_the_server()
     {
         var result = await Connect(Login(Office, host: null), pinned: OtherGateway);
-        Assert.Equal(("ServerNotFound", 9002, OtherGateway), (result.Reason, result.Code, result.Gateway));
+        Assert.Equal((ConnectionReason.ServerNotFound, 9002, OtherGateway), (result.Reason, result.Code, result.Gateway));
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class ConnectivityTests(ClusterFixture cluster)
     {
         // The gateway accepts TCP first: the refusal names the gateway that answered.
         var result = await Connect(Login("192.0.2.1"));
-        Assert.Equal(("FirewallDenied", Gateway), (result.Reason, result.Gateway));
+        Assert.Equal((ConnectionReason.FirewallDenied, Gateway), (result.Reason, result.Gateway));
     }
 
     [Fact]

@@ -61,9 +61,9 @@ public static class Fleets
         new() { Name = name, StartIpAddress = start, EndIpAddress = end ?? start };
 
     public static ConnectRequest Login(string ip, string user = Admin + "@" + Server, string? password = AdminPassword,
-        string tls = "1.2", string? host = Host, bool hold = false) =>
+        TlsVersion tls = TlsVersion.Tls1_2, string? host = Host, bool hold = false) =>
         new(host, user, password, tls, new SourceAddress(ip), Hold: hold);
 
     public static ConnectRequest From(SourceAddress source, string user = Admin + "@" + Server) =>
-        new(Host, user, AdminPassword, "1.2", source);
+        new(Host, user, AdminPassword, TlsVersion.Tls1_2, source);
 }

@@ -65,7 +65,7 @@ public sealed class GracefulStopTests : IAsyncLifetime
                 var sql = $"SELECT * FROM shop.session_{n}";
                 try
                 {
-                    var result = await connector.Connect(new ConnectRequest($"{server}.mariadb.database.azure.com", $"{Admin}@{server}", AdminPassword, "1.2",
+                    var result = await connector.Connect(new ConnectRequest($"{server}.mariadb.database.azure.com", $"{Admin}@{server}", AdminPassword, TlsVersion.Tls1_2,
                         new SourceAddress(Office), Statements: [sql]), null, provisioned.Version);
                     if (result.Allowed && result.Statements![0].Succeeded)
                         succeeded.Add(sql);

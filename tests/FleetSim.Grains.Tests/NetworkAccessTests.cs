@@ -1,4 +1,5 @@
 using FleetSim.Contracts.Connections;
+using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Spec;
 using static FleetSim.Grains.Tests.Fleets;
 
@@ -18,7 +19,7 @@ public sealed class NetworkAccessTests(ClusterFixture cluster)
     public async Task A_new_server_without_rules_denies_everyone_with_9000()
     {
         var result = await Connect(Contoso(), Login("203.0.113.7"));
-        Assert.Equal(("FirewallDenied", 9000), (result.Reason, result.Code));
+        Assert.Equal((ConnectionReason.FirewallDenied, 9000), (result.Reason, result.Code));
         Assert.Equal("Client with IP address '203.0.113.7' is not allowed to connect to this MariaDB server.", result.Message);
     }
 
@@ -27,7 +28,7 @@ public sealed class NetworkAccessTests(ClusterFixture cluster)
     {
         var server = Contoso(Rule("office", "203.0.113.0", "203.0.113.255"), Rule("laptop", "203.0.113.7"));
         var result = await Connect(server, Login("203.0.113.7"));
-        Assert.Equal(("Allowed", "laptop"), (result.Reason, result.Rule));
+        Assert.Equal((ConnectionReason.Allowed, "laptop"), (result.Reason, result.Rule));
     }
 
     [Fact]
@@ -36,15 +37,15 @@ public sealed class NetworkAccessTests(ClusterFixture cluster)
         var server = Contoso(Rule("AllowAllWindowsAzureIps", "0.0.0.0"));
         var azure = await Connect(server, From(new SourceAddress("20.42.7.19", Azure: true)));
         var internet = await Connect(server, Login("20.42.7.19"));
-        Assert.Equal(("Allowed", "AllowAllWindowsAzureIps"), (azure.Reason, azure.Rule));
-        Assert.Equal("FirewallDenied", internet.Reason);
+        Assert.Equal((ConnectionReason.Allowed, "AllowAllWindowsAzureIps"), (azure.Reason, azure.Rule));
+        Assert.Equal(ConnectionReason.FirewallDenied, internet.Reason);
     }
 
     [Fact]
     public async Task A_rule_for_the_whole_address_space_opens_the_server_to_the_internet()
     {
         var result = await Connect(Contoso(Rule("everyone", "0.0.0.0", "255.255.255.255")), Login("8.8.8.8"));
-        Assert.Equal(("Allowed", "everyone"), (result.Reason, result.Rule));
+        Assert.Equal((ConnectionReason.Allowed, "everyone"), (result.Reason, result.Rule));
     }
 
     [Fact]
@@ -52,7 +53,7 @@ public sealed class NetworkAccessTests(ClusterFixture cluster)
     {
         var server = Contoso() with { VirtualNetworkRules = [new VirtualNetworkRuleSpec { Name = "app", VirtualNetworkSubnetId = AppSubnet }] };
         var result = await Connect(server, From(new SourceAddress("10.1.1.4", Subnet: AppSubnet)));
-        Assert.Equal(("Allowed", "app"), (result.Reason, result.Rule));
+        Assert.Equal((ConnectionReason.Allowed, "app"), (result.Reason, result.Rule));
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public sealed class NetworkAccessTests(ClusterFixture cluster)
     {
         var server = Contoso(Rule("private-range", "10.0.0.0", "10.255.255.255"));
         var result = await Connect(server, From(new SourceAddress("10.1.1.4", Subnet: AppSubnet)));
-        Assert.Equal(("VnetDenied", 40914), (result.Reason, result.Code));
+        Assert.Equal((ConnectionReason.VnetDenied, 40914), (result.Reason, result.Code));
         Assert.Equal("Client from Azure Virtual Networks is not allowed to access the server.", result.Message);
     }
 
@@ -68,14 +69,14 @@ public sealed class NetworkAccessTests(ClusterFixture cluster)
     public async Task Service_endpoint_traffic_is_allowed_by_the_Azure_services_rule()
     {
         var result = await Connect(Contoso(Rule("AllowAllAzureIps", "0.0.0.0")), From(new SourceAddress("10.1.1.4", Subnet: AppSubnet)));
-        Assert.Equal(("Allowed", "AllowAllAzureIps"), (result.Reason, result.Rule));
+        Assert.Equal((ConnectionReason.Allowed, "AllowAllAzureIps"), (result.Reason, result.Rule));
     }
 
     [Fact]
     public async Task A_subnet_without_the_endpoint_is_judged_by_its_outbound_address()
     {
         var result = await Connect(Contoso(Rule("legacy-nat", LegacyOutboundIp)), From(new SourceAddress("10.1.3.4", Subnet: LegacySubnet)));
-        Assert.Equal(("Allowed", "legacy-nat"), (result.Reason, result.Rule));
+        Assert.Equal((ConnectionReason.Allowed, "legacy-nat"), (result.Reason, result.Rule));
     }
 
     [Fact]
@@ -83,14 +84,14 @@ public sealed class NetworkAccessTests(ClusterFixture cluster)
     {
         var server = Contoso(Rule("office", "203.0.113.7")) with { PublicNetworkAccess = "Disabled" };
         var result = await Connect(server, Login("203.0.113.7"));
-        Assert.Equal(("PublicNetworkAccessDisabled", 47073), (result.Reason, result.Code));
+        Assert.Equal((ConnectionReason.PublicNetworkAccessDisabled, 47073), (result.Reason, result.Code));
     }
 
     [Theory]
-    [InlineData("Approved", "Allowed")]
-    [InlineData("Pending", "PrivateEndpointNotApproved")]
-    [InlineData("Rejected", "PrivateEndpointNotApproved")]
-    public async Task Only_an_approved_private_endpoint_connection_lets_a_client_in(string status, string reason)
+    [InlineData("Approved", ConnectionReason.Allowed)]
+    [InlineData("Pending", ConnectionReason.PrivateEndpointNotApproved)]
+    [InlineData("Rejected", ConnectionReason.PrivateEndpointNotApproved)]
+    public async Task Only_an_approved_private_endpoint_connection_lets_a_client_in(string status, ConnectionReason reason)
     {
         var server = Contoso() with
         {

@@ -2,6 +2,7 @@ using FleetSim.Client;
 using FleetSim.Contracts;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
+using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Spec;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
@@ -61,12 +62,12 @@ public sealed class RestartTests
         {
             connector = new FleetConnector(restarted.Client, new DirectoryCache(restarted.Client));
             var analyst = await connector.Connect(Login(Office, user: "night_analyst@contoso", password: "Insight#2026") with { At = start.AddDays(8) }, null, provisioned.Version);
-            Assert.Equal(("Allowed", "office-firewall-rule"), (analyst.Reason, analyst.Rule));
+            Assert.Equal((ConnectionReason.Allowed, "office-firewall-rule"), (analyst.Reason, analyst.Rule));
             // The learning period started before the restart: a user unseen in it is an anomaly now.
             var alert = Assert.Single(await AuditStoreReader.Alerts(restarted.Client, Path.Combine(_folder, "audit.db"), Server));
             Assert.Equal(("SQL.MariaDB_PrincipalAnomaly", "night_analyst"), (alert.AlertType, alert.User));
             var stranger = await connector.Connect(Login("192.0.2.1"), null, provisioned.Version);
-            Assert.Equal("FirewallDenied", stranger.Reason);
+            Assert.Equal(ConnectionReason.FirewallDenied, stranger.Reason);
         }
         finally
         {

@@ -1,4 +1,5 @@
 using FleetSim.Contracts.Connections;
+using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Spec;
 using static FleetSim.Grains.Tests.Fleets;
 
@@ -38,7 +39,7 @@ public sealed class SessionTests(ClusterFixture cluster)
         Assert.All(create.Statements!, s => Assert.Equal(0, s.Code));
 
         var analyst = await cluster.Connect(connector, As("sess-b", "analyst", "Insight#2026", "SELECT * FROM shop.orders"));
-        Assert.Equal(("Allowed", 0), (analyst.Reason, analyst.Statements![0].Code));
+        Assert.Equal((ConnectionReason.Allowed, 0), (analyst.Reason, analyst.Statements![0].Code));
 
         await cluster.Connect(connector, As("sess-b", Admin, AdminPassword, "REVOKE SELECT ON shop.* FROM 'analyst'@'%'"));
         var revoked = await cluster.Connect(connector, As("sess-b", "analyst", "Insight#2026", "SELECT * FROM shop.orders"));
@@ -46,7 +47,7 @@ public sealed class SessionTests(ClusterFixture cluster)
 
         await cluster.Connect(connector, As("sess-b", Admin, AdminPassword, "DROP USER 'analyst'@'%'"));
         var dropped = await cluster.Connect(connector, As("sess-b", "analyst", "Insight#2026"));
-        Assert.Equal(("AccessDenied", 1045), (dropped.Reason, dropped.Code));
+        Assert.Equal((ConnectionReason.AccessDenied, 1045), (dropped.Reason, dropped.Code));
     }
 
     [Fact]

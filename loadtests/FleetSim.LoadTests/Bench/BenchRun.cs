@@ -113,7 +113,7 @@ public sealed class BenchRun(BenchOptions options)
             $"{server.Name}{Policy.Routing.FleetDirectory.HostSuffix}",
             $"{FleetGenerator.AdministratorLogin}@{server.Name}",
             server.AdministratorLoginPassword,
-            "1.2",
+            Policy.Spec.TlsVersion.Tls1_2,
             new SourceAddress(server.FirewallRules[0].StartIpAddress),
             "bench",
             Hold: true)),

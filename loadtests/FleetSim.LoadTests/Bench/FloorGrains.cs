@@ -29,7 +29,7 @@ public sealed class FloorGatewayGrain : Grain, IFloorGatewayGrain
     {
         var server = request.User[(request.User.LastIndexOf('@') + 1)..];
         return GrainFactory.GetGrain<IFloorServerGrain>(server).Connect(new RoutedConnection(
-            request.User, request.Password, request.Tls, 0, 0, null, null, "floor", request.App, request.Database, request.Hold, false));
+            request.User, request.Password, request.Tls, new RoutedSource(default, 0), "floor", new SessionRequest(request.App, request.Database, request.Hold)));
     }
 
     public Task Disconnect(string server, long connectionId) =>
@@ -38,7 +38,7 @@ public sealed class FloorGatewayGrain : Grain, IFloorGatewayGrain
 
 public sealed class FloorServerGrain : Grain, IFloorServerGrain
 {
-    private static readonly ConnectResult Allowed = new("Allowed", 0, "", null, "floor", "floor", 1);
+    private static readonly ConnectResult Allowed = new(Policy.Decisions.ConnectionReason.Allowed, 0, "", null, "floor", "floor", 1);
 
     public Task<ConnectResult> Connect(RoutedConnection connection) => Task.FromResult(Allowed);
 

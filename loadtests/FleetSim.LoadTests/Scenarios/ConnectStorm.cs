@@ -30,8 +30,8 @@ public static class ConnectStorm
                 {
                     var result = await silo.Connector.Connect(new ConnectRequest(
                         server.Name + FleetDirectory.HostSuffix, $"{FleetGenerator.AdministratorLogin}@{server.Name}",
-                        server.AdministratorLoginPassword, "1.2", new SourceAddress(rule.StartIpAddress)), null, provisioned.Version);
-                    return Response.Ok(result.Reason);
+                        server.AdministratorLoginPassword, Policy.Spec.TlsVersion.Tls1_2, new SourceAddress(rule.StartIpAddress)), null, provisioned.Version);
+                    return Response.Ok(result.Reason.ToString());
                 });
             })
             .WithWarmUpDuration(TimeSpan.FromSeconds(3))

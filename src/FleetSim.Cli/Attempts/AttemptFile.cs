@@ -58,7 +58,7 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
     public static (ConnectRequest Request, string? PinnedGateway) ToRequest(Attempt attempt, bool explain = false)
     {
         var source = attempt.Source!;
-        return (new ConnectRequest(attempt.Host, attempt.User!, attempt.Password, attempt.Tls!,
+        return (new ConnectRequest(attempt.Host, attempt.User!, attempt.Password, TlsVersions.ParseOffered(attempt.Tls),
             new SourceAddress(source.Ip, source.Azure, source.Subnet, source.PrivateEndpoint),
             attempt.App, attempt.Database, attempt.Hold, explain, At: attempt.At, Statements: attempt.Statements), attempt.GatewayIp);
     }

@@ -15,7 +15,7 @@ public static class DecisionLine
         json.WriteStartObject();
         json.WriteString("id", id);
         json.WriteBoolean("allowed", result.Allowed);
-        json.WriteString("reason", result.Reason);
+        json.WriteString("reason", result.Reason.ToString());
         json.WriteNumber("code", result.Code);
         json.WriteString("message", result.Message);
         WriteNullable(json, "rule", result.Rule);

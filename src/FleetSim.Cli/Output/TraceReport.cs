@@ -42,7 +42,7 @@ public static class TraceReport
             json.WriteStartObject();
             json.WriteString("id", attempt.Id);
             json.WriteBoolean("allowed", result.Allowed);
-            json.WriteString("reason", result.Reason);
+            json.WriteString("reason", result.Reason.ToString());
             json.WriteNumber("code", result.Code);
             json.WriteString("message", result.Message);
             json.WriteString("rule", result.Rule);

@@ -1,3 +1,5 @@
+using FleetSim.Policy.Spec;
+
 namespace FleetSim.Contracts.Connections;
 
 /// <summary>Where a simulated client connects from: exactly one of the forms an attempt may take.</summary>
@@ -6,7 +8,8 @@ public sealed record SourceAddress(string? Ip, bool Azure = false, string? Subne
 
 /// <summary>
 /// A client's connection attempt as a regional gateway receives it: the host it dialled, the
-/// login packet (user@server, password), the TLS version it negotiated, and where it comes from.
+/// login packet (user@server, password), the TLS version it negotiated (parsed where the attempt
+/// entered FleetSim: a CLI file, a scenario), and where it comes from.
 /// Statements, when given, run in the session right after login; At, when given, is the simulated
 /// time of the attempt (otherwise the silo's clock).
 /// </summary>
@@ -15,7 +18,7 @@ public sealed record ConnectRequest(
     string? Host,
     string User,
     string? Password,
-    string Tls,
+    TlsVersion Tls,
     SourceAddress Source,
     string? App = null,
     string? Database = null,

@@ -22,15 +22,14 @@ public sealed record TraceEntry(string Stage, bool Passed, string Detail)
 }
 
 /// <summary>
-/// The decision on a connection: reason (a FleetSim.Policy.Decisions.ConnectionReason name), the
-/// error code and message the client sees, the rule that allowed it, and when the connection is
+/// The decision on a connection: its reason, the error code and message the client sees, the rule that allowed it, and when the connection is
 /// held open, its connection id on the server. Audited counts the audit records and gateway log
 /// entries the fleet wrote for it (including its inline statements), so that what clients were
 /// told can be reconciled with the store.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ConnectResult(
-    string Reason,
+    ConnectionReason Reason,
     int Code,
     string Message,
     string? Rule,

@@ -1,23 +1,20 @@
+using FleetSim.Policy.Spec;
+
 namespace FleetSim.Contracts.Connections;
 
 /// <summary>
 /// A connection as the gateway hands it to the server grain: the login without its @server
-/// suffix and the client as the Azure network presents it (see FleetSim.Policy.Routing.PresentedSource;
-/// SourceKind is its PresentedKind).
+/// suffix, the TLS version the gateway terminated, the client as the Azure network presents it,
+/// and what the client asks of the session. At, when given, is the simulated time of the attempt
+/// (it stamps records and feeds threat detection; the server's own delays run on the silo clock).
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record RoutedConnection(
     string Login,
     string? Password,
-    string Tls,
-    byte SourceKind,
-    uint SourceAddress,
-    string? SubnetId,
-    string? PrivateEndpoint,
+    TlsVersion Tls,
+    RoutedSource Source,
     string Gateway,
-    string? App,
-    string? Database,
-    bool Hold,
-    bool Explain,
-    DateTimeOffset? At = null,
-    IReadOnlyList<string>? Statements = null);
+    SessionRequest Session,
+    bool Explain = false,
+    DateTimeOffset? At = null);

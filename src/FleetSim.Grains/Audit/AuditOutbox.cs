@@ -1,14 +1,16 @@
 using FleetSim.Contracts.Audit;
 using FleetSim.Policy.Audit;
 using FleetSim.Policy.Threats;
+using Microsoft.Extensions.Logging;
 
 namespace FleetSim.Grains.Audit;
 
 /// <summary>
 /// A grain's buffer of audit records, gateway decisions and alerts, sent to its sink shard as one
-/// batch: on a timer, when it fills, and when the grain deactivates. Records leave the buffer
-/// only after the sink has accepted them, so a failed send is retried, not dropped. Under
-/// acknowledged durability the grain commits the buffer at the end of every call instead.
+/// batch. At the end of each call the grain delivers it: under acknowledged durability committed
+/// before the caller hears back, under batched durability sent when full; whatever is left goes
+/// on a timer that runs only while records wait, and when the grain deactivates. Records leave
+/// the buffer only after the sink has accepted them, so a failed send is retried, not dropped.
 /// </summary>
 internal sealed class AuditOutbox
 {
@@ -17,11 +19,21 @@ internal sealed class AuditOutbox
 
     public static readonly TimeSpan FlushPeriod = TimeSpan.FromMilliseconds(200);
 
-    private List<AuditRecord> _records = [];
-    private List<GatewayLogRecord> _decisions = [];
-    private List<SecurityAlert> _alerts = [];
+    private readonly AuditBuffer _buffer = new();
+    private readonly IGrainBase _grain;
+    private readonly Func<IAuditSinkGrain?> _sink;
+    private readonly AuditDurability _durability;
+    private readonly ILogger _logger;
+    private readonly OnDemandTimer _timer;
 
-    public int Count => _records.Count + _decisions.Count + _alerts.Count;
+    /// <param name="sink">The grain's sink shard; null while the grain does not know its region yet.</param>
+    public AuditOutbox(IGrainBase grain, Func<IAuditSinkGrain?> sink, AuditDurability durability, ILogger logger, bool interleave = false)
+    {
+        (_grain, _sink, _durability, _logger) = (grain, sink, durability, logger);
+        _timer = new OnDemandTimer(grain, FlushOnTimer, FlushPeriod, interleave);
+    }
+
+    public int Count => _buffer.Count;
 
     /// <summary>
     /// Audit records and gateway decisions ever added: what a call added is what its client is
@@ -29,50 +41,71 @@ internal sealed class AuditOutbox
     /// </summary>
     public long Logged { get; private set; }
 
-    public bool IsFull => Count >= FlushThreshold;
-
     public void Add(AuditRecord? record)
     {
         if (record is null)
             return;
-        _records.Add(record);
+        _buffer.Add(record);
         Logged++;
     }
 
     public void Add(GatewayLogRecord decision)
     {
-        _decisions.Add(decision);
+        _buffer.Add(decision);
         Logged++;
     }
 
     public void Add(IReadOnlyList<SecurityAlert> alerts)
     {
         if (alerts.Count > 0)
-            _alerts.AddRange(alerts);
+            _buffer.Add(alerts);
+    }
+
+    /// <summary>At the end of a call: committed (acknowledged) or sent when full (batched); the rest waits for the timer.</summary>
+    public async Task Deliver()
+    {
+        try
+        {
+            if (_durability == AuditDurability.Acknowledged)
+                await Send(durable: true);
+            else if (Count >= FlushThreshold)
+                await Send(durable: false);
+        }
+        finally
+        {
+            if (Count > 0)
+                _timer.Arm();
+        }
     }
 
     /// <summary>Hands the buffer to the sink, which writes it with its next batch.</summary>
-    public Task FlushTo(IAuditSinkGrain sink) => Send(sink, durable: false);
+    public Task Flush() => Send(durable: false);
 
-    /// <summary>Returns once the buffer is in the store (group-committed by the sink).</summary>
-    public Task CommitTo(IAuditSinkGrain sink) => Send(sink, durable: true);
-
-    private async Task Send(IAuditSinkGrain sink, bool durable)
+    private async Task<bool> FlushOnTimer()
     {
-        if (Count == 0)
+        try
+        {
+            await Flush();
+        }
+        catch (Exception e)
+        {
+            AuditLog.DeliveryFailed(_logger, e, _grain.GrainContext.GrainId, Count);
+        }
+        return Count > 0;
+    }
+
+    private async Task Send(bool durable)
+    {
+        if (Count == 0 || _sink() is not { } sink)
             return;
-        // Swap the buffers first: records added while the batch is in flight go to the next one.
-        var batch = new AuditBatch(_records, _decisions, _alerts);
-        (_records, _decisions, _alerts) = ([], [], []);
+        var batch = _buffer.Take();
         try
         {
             await (durable ? sink.Commit(batch) : sink.Append(batch));
         }
         catch
         {
-            _records.InsertRange(0, batch.Records);
-            _decisions.InsertRange(0, batch.GatewayDecisions);
-            _alerts.InsertRange(0, batch.Alerts);
+            _buffer.PutBack(batch);
             throw;
         }
     }

@@ -1,7 +1,5 @@
 using FleetSim.AuditStore;
 using FleetSim.Contracts.Audit;
-using FleetSim.Policy.Audit;
-using FleetSim.Policy.Threats;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
@@ -21,26 +19,32 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
 
     private static readonly TimeSpan WritePeriod = TimeSpan.FromMilliseconds(500);
 
-    private List<AuditRecord> _records = [];
-    private List<GatewayLogRecord> _decisions = [];
-    private List<SecurityAlert> _alerts = [];
+    private readonly AuditBuffer _buffer = new();
+    private OnDemandTimer _writer = null!;
     private Task? _writing;
     private CommitGroup? _gathering;
     private Task? _committing;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(WritePeriod, WritePeriod) { Interleave = true });
+        // The write timer runs only while appended records wait, so an idle sink does not tick.
+        _writer = new OnDemandTimer(this, WriteOnTimer, WritePeriod, interleave: true);
         return Task.CompletedTask;
     }
 
     public async Task Append(AuditBatch batch)
     {
-        _records.AddRange(batch.Records);
-        _decisions.AddRange(batch.GatewayDecisions);
-        _alerts.AddRange(batch.Alerts);
-        if (_records.Count + _decisions.Count + _alerts.Count >= WriteThreshold)
-            await Flush();
+        _buffer.Add(batch);
+        try
+        {
+            if (_buffer.Count >= WriteThreshold)
+                await Flush();
+        }
+        finally
+        {
+            if (_buffer.Count > 0)
+                _writer.Arm();
+        }
     }
 
     public Task Commit(AuditBatch batch)
@@ -59,15 +63,16 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
         while (_gathering is { } group)
         {
             _gathering = null;
+            var batch = group.Batches.Take();
             try
             {
-                await Task.Run(() => store.AppendAsync(group.Records, group.Decisions, group.Alerts));
+                await Store(batch);
                 group.Succeed();
             }
             catch (Exception e)
             {
                 // Each sender learns its batch failed and keeps it for its next attempt.
-                logger.LogWarning(e, "Audit sink {Sink} could not commit {Count} records", this.GetPrimaryKeyString(), group.Records.Count + group.Decisions.Count + group.Alerts.Count);
+                AuditLog.SinkCommitFailed(logger, e, GrainContext.GrainId, batch.Count);
                 group.Fail(e);
             }
         }
@@ -79,11 +84,9 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
         // everything appended before the call is in the store.
         while (_writing is not null)
             await _writing;
-        if (_records.Count + _decisions.Count + _alerts.Count == 0)
+        if (_buffer.Count == 0)
             return;
-        var (records, decisions, alerts) = (_records, _decisions, _alerts);
-        (_records, _decisions, _alerts) = ([], [], []);
-        _writing = Write(records, decisions, alerts);
+        _writing = Write(_buffer.Take());
         try
         {
             await _writing;
@@ -94,29 +97,43 @@ public sealed class AuditSinkGrain(IAuditStore store, ILogger<AuditSinkGrain> lo
         }
     }
 
+    private async Task<bool> WriteOnTimer()
+    {
+        try
+        {
+            await Flush();
+        }
+        catch (Exception)
+        {
+            // Already logged by Write; the records are back in the buffer for the next tick.
+        }
+        return _buffer.Count > 0;
+    }
+
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         if (_committing is not null)
             await _committing;
         await Flush();
-        if (logger.IsEnabled(LogLevel.Debug))
-            logger.LogDebug("Audit sink {Sink} flushed on deactivation ({Reason})", this.GetPrimaryKeyString(), reason.Description);
+        AuditLog.SinkFlushedOnDeactivation(logger, GrainContext.GrainId, reason.Description);
     }
 
-    private async Task Write(List<AuditRecord> records, List<GatewayLogRecord> decisions, List<SecurityAlert> alerts)
+    private async Task Write(AuditBatch batch)
     {
         try
         {
-            // SQLite writes synchronously: off the grain scheduler, so a long batch blocks no turns.
-            await Task.Run(() => store.AppendAsync(records, decisions, alerts));
+            await Store(batch);
         }
-        catch
+        catch (Exception e)
         {
             // Keep them for the next attempt: an accepted record is never dropped.
-            _records.InsertRange(0, records);
-            _decisions.InsertRange(0, decisions);
-            _alerts.InsertRange(0, alerts);
+            AuditLog.SinkWriteFailed(logger, e, GrainContext.GrainId, batch.Count);
+            _buffer.PutBack(batch);
             throw;
         }
     }
+
+    // SQLite writes synchronously: off the grain scheduler, so a long batch blocks no turns.
+    private Task Store(AuditBatch batch) =>
+        Task.Run(() => store.AppendAsync(batch.Records, batch.GatewayDecisions, batch.Alerts));
 }

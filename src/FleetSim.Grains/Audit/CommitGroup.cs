@@ -1,6 +1,4 @@
 using FleetSim.Contracts.Audit;
-using FleetSim.Policy.Audit;
-using FleetSim.Policy.Threats;
 
 namespace FleetSim.Grains.Audit;
 
@@ -12,20 +10,11 @@ internal sealed class CommitGroup
 {
     private readonly TaskCompletionSource _written = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public List<AuditRecord> Records { get; } = [];
-
-    public List<GatewayLogRecord> Decisions { get; } = [];
-
-    public List<SecurityAlert> Alerts { get; } = [];
+    public AuditBuffer Batches { get; } = new();
 
     public Task Written => _written.Task;
 
-    public void Add(AuditBatch batch)
-    {
-        Records.AddRange(batch.Records);
-        Decisions.AddRange(batch.GatewayDecisions);
-        Alerts.AddRange(batch.Alerts);
-    }
+    public void Add(AuditBatch batch) => Batches.Add(batch);
 
     public void Succeed() => _written.TrySetResult();
 

@@ -4,6 +4,7 @@ using FleetSim.Contracts.Fleet;
 using FleetSim.Policy.Spec;
 using System.Text.Json;
 using FleetSim.Policy.Validation;
+using Microsoft.Extensions.Logging;
 
 namespace FleetSim.Grains.Fleet;
 
@@ -14,7 +15,8 @@ namespace FleetSim.Grains.Fleet;
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class FleetDirectoryGrain(
-    [PersistentState("directory", FleetSimSiloOptions.StateStorage)] IPersistentState<FleetDirectoryState> state) : Grain, IFleetDirectoryGrain
+    [PersistentState("directory", FleetSimSiloOptions.StateStorage)] IPersistentState<FleetDirectoryState> state,
+    ILogger<FleetDirectoryGrain> logger) : Grain, IFleetDirectoryGrain
 {
     // Enough provisioning calls in flight to keep both schedulers busy without flooding them.
     private const int ProvisioningParallelism = 64;
@@ -46,7 +48,10 @@ public sealed class FleetDirectoryGrain(
                 .SelectMany(x => ServerTransitions.Check(_servers[x.server.Name!], x.server, $"servers[{x.i}]"))];
         }
         if (errors.Count > 0)
+        {
+            DirectoryLog.Refused(logger, errors.Count, errors[0]);
             return new ProvisionResult(_snapshot.Version, 0, 0, 0, errors);
+        }
 
         var previous = _snapshot.ServerRegions;
         var wanted = spec.Servers.ToDictionary(s => s.Name!, StringComparer.Ordinal);
@@ -64,6 +69,7 @@ public sealed class FleetDirectoryGrain(
         await ForEachInParallel(removed, name => GrainFactory.GetGrain<IServerGrain>(name).Deprovision());
 
         var created = wanted.Keys.Where(name => !previous.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
+        DirectoryLog.Published(logger, _snapshot.Version, created.Count, changed.Count, removed.Count);
         return new ProvisionResult(_snapshot.Version, created.Count, wanted.Count - created.Count, removed.Count, [])
         {
             CreatedServers = created,

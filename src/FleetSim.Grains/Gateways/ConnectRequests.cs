@@ -1,19 +1,19 @@
 using FleetSim.Contracts.Connections;
 using FleetSim.Policy.Network;
 using FleetSim.Policy.Routing;
-using FleetSim.Policy.Spec;
 
 namespace FleetSim.Grains.Gateways;
 
 /// <summary>Reads a connect request into the policy engine's terms; malformed fields are the caller's bug.</summary>
 public static class ConnectRequests
 {
-    public static ConnectionAttempt ToAttempt(ConnectRequest request)
-    {
-        if (!TlsVersions.TryParseOffered(request.Tls, out var tls))
-            throw new ArgumentException($"tls: '{request.Tls}' is not one of none, 1.0, 1.1, 1.2, 1.3", nameof(request));
-        return new ConnectionAttempt(request.Host, null, request.User, request.Password, tls, ToSource(request.Source), request.App, request.Database);
-    }
+    public static ConnectionAttempt ToAttempt(ConnectRequest request) =>
+        new(request.Host, null, request.User, request.Password, request.Tls, ToSource(request.Source), request.App, request.Database);
+
+    /// <summary>The connection as the server grain receives it, once routed.</summary>
+    public static RoutedConnection ToRouted(ConnectRequest request, Route route, string gateway) =>
+        new(route.Login, request.Password, request.Tls, RoutedSource.From(route.Source), gateway,
+            new SessionRequest(request.App, request.Database, request.Hold, request.Statements), request.Explain, request.At);
 
     /// <summary>The source as the gateway connection log shows it.</summary>
     public static string Describe(ClientSource source) => source switch

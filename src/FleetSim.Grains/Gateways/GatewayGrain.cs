@@ -6,6 +6,8 @@ using FleetSim.Policy.Audit;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Network;
 using FleetSim.Policy.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
 namespace FleetSim.Grains.Gateways;
@@ -17,9 +19,9 @@ namespace FleetSim.Grains.Gateways;
 /// here never reaches a server's audit log.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed class GatewayGrain(DirectoryCache directoryCache, TimeProvider clock, FleetSimSiloOptions options) : Grain, IGatewayGrain
+public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServices(FleetSimClock.Key)] TimeProvider clock, FleetSimSiloOptions options, ILogger<GatewayGrain> logger) : Grain, IGatewayGrain
 {
-    private readonly AuditOutbox _outbox = new();
+    private AuditOutbox _outbox = null!;
     private GatewayAddress? _self;
     private Ipv4 _ip;
     private string _address = "";
@@ -29,11 +31,11 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, TimeProvider clo
         // The key is the gateway's address: parsed once per activation, not once per connection.
         _ip = Ipv4.Parse(this.GetPrimaryKeyString());
         _address = _ip.ToString();
-        this.RegisterGrainTimer(Flush, new GrainTimerCreationOptions(AuditOutbox.FlushPeriod, AuditOutbox.FlushPeriod) { Interleave = true });
+        _outbox = new AuditOutbox(this, () => _self is null ? null : SinkOf(_self), options.AuditDurability, logger, interleave: true);
         return Task.CompletedTask;
     }
 
-    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await Flush();
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) => await _outbox.Flush();
 
     public async Task<ConnectResult> Connect(ConnectRequest request)
     {
@@ -42,6 +44,7 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, TimeProvider clo
         if (!directory.TryGetGateway(_ip, out var gateway))
         {
             trace?.Add("gateway", false, $"{_address} is not a gateway address of any region");
+            GatewayLog.NotAGateway(logger, _address, directoryCache.Version);
             return Results.From(ConnectionErrors.GatewayUnreachable(_address), null, _address, trace);
         }
         _self = gateway;
@@ -59,12 +62,9 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, TimeProvider clo
             return denied with { Audited = 1 };
         }
 
-        var result = await GrainFactory.GetGrain<IServerGrain>(route.Server).Connect(new RoutedConnection(
-            route.Login, request.Password, request.Tls, (byte)route.Source.Kind, route.Source.Address.Value,
-            route.Source.SubnetId, route.Source.PrivateEndpoint, _address, request.App, request.Database,
-            request.Hold, request.Explain, request.At, request.Statements));
+        var result = await GrainFactory.GetGrain<IServerGrain>(route.Server).Connect(ConnectRequests.ToRouted(request, route, _address));
         await Log(at, gateway, route.Server, route.Source.ToString(), request.User,
-            new Verdict(Enum.Parse<ConnectionReason>(result.Reason), result.Code, result.Message, result.Rule));
+            new Verdict(result.Reason, result.Code, result.Message, result.Rule));
         result = result with { Audited = result.Audited + 1 };
         return trace is null ? result : result with { Trace = [.. TraceEntry.From(trace)!, .. result.Trace ?? []] };
     }
@@ -84,11 +84,9 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, TimeProvider clo
         if (options.AuditDurability == AuditDurability.Acknowledged)
             return SinkOf(gateway).Commit(new AuditBatch([], [decision], []));
         _outbox.Add(decision);
-        return _outbox.IsFull ? Flush() : Task.CompletedTask;
+        return _outbox.Deliver();
     }
 
     private IAuditSinkGrain SinkOf(GatewayAddress gateway) =>
         GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(gateway.Region, gateway.Ip.ToString()));
-
-    private Task Flush() => _self is null ? Task.CompletedTask : _outbox.FlushTo(SinkOf(_self));
 }

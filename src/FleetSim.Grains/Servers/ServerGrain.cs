@@ -6,62 +6,59 @@ using FleetSim.Grains.Audit;
 using FleetSim.Policy.Admission;
 using FleetSim.Policy.Audit;
 using FleetSim.Policy.Decisions;
-using FleetSim.Policy.Network;
-using FleetSim.Policy.Routing;
 using FleetSim.Policy.Sessions;
 using FleetSim.Policy.Spec;
-using FleetSim.Policy.Threats;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace FleetSim.Grains.Servers;
 
 /// <summary>
-/// One simulated MariaDB server: its compiled policy, accounts and grants (hashes only), open
-/// sessions, audit trail and threat detector. Each call is one short synchronous turn; audit
-/// records and alerts leave in batches through the outbox.
+/// One simulated MariaDB server. It holds the state and orchestrates plain components: the policy
+/// engine's admission, its sessions, pending rule changes, key revocation and threat watch, and
+/// the outbox their records leave by. Each call is one short synchronous turn.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class ServerGrain(
-    TimeProvider clock,
+    [FromKeyedServices(FleetSimClock.Key)] TimeProvider clock,
     FleetSimSiloOptions options,
+    ILogger<ServerGrain> logger,
     [PersistentState("server", FleetSimSiloOptions.StateStorage)] IPersistentState<ServerGrainState> state) : Grain, IServerGrain
 {
-    private ServerPolicy? _policy;
-    private AccessControl? _access;
-    private AuditTrail? _audit;
-    private ThreatDetector? _threats;
-    private AddressBook _addresses = AddressBook.Empty;
-    private readonly Dictionary<long, Session> _sessions = [];
-    private readonly AuditOutbox _outbox = new();
-    private long _lastConnectionId;
-    private (ServerPolicy Policy, DateTimeOffset At)? _pendingRules;
-    private ThreatDetectorState? _learned;
-    private bool _keyUsable = true;
-    private TimeSpan _keyRevocationDelay;
-    private bool _threatsChanged;
-
-    /// <summary>Baselines change with every login; they are saved this often, not per login.</summary>
+    /// <summary>Baselines change with every login; they are saved this long after, not per login.</summary>
     private static readonly TimeSpan ThreatSavePeriod = TimeSpan.FromSeconds(5);
 
     /// <summary>[FleetSim rule] Besides a snapshot at every change, one an hour, as the service backs up on a schedule.</summary>
     private static readonly TimeSpan BackupPeriod = TimeSpan.FromHours(1);
 
+    private ServerSpec? _spec;
+    private ServerPolicy? _policy;
+    private ServerSessions _sessions = null!;
+    private ThreatWatch _threats = null!;
+    private PendingRuleChanges _rules = new();
+    private KeyRevocation _key = new();
+    private AuditOutbox _outbox = null!;
+    private OnDemandTimer _threatSave = null!;
+    private IGrainTimer? _keyTimer;
+
     private string Name => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        this.RegisterGrainTimer(FlushAudit, new GrainTimerCreationOptions(AuditOutbox.FlushPeriod, AuditOutbox.FlushPeriod));
-        this.RegisterGrainTimer(SaveThreats, new GrainTimerCreationOptions(ThreatSavePeriod, ThreatSavePeriod));
+        _outbox = new AuditOutbox(this, () => GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_policy?.Region ?? "unknown", Name)), options.AuditDurability, logger);
+        _threatSave = new OnDemandTimer(this, SaveThreats, ThreatSavePeriod);
         this.RegisterGrainTimer(Snapshot, new GrainTimerCreationOptions(BackupPeriod, BackupPeriod));
+        var saved = state.State;
+        _threats = new ThreatWatch(saved.Threats);
+        _sessions = new ServerSessions(Name, new SessionTable(saved.LastConnectionId), _threats, _outbox, logger, _threatSave.Arm);
         // A server reactivated elsewhere (its silo stopped) takes its configuration from the directory.
         var (spec, context) = await GrainFactory.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetServer(Name);
         if (spec is null)
             return;
         // Accounts changed at run time (CREATE USER, GRANT, ...) outlive the activation.
-        if (state.State.Access is { } access)
-            _access = AccessControl.Import(access);
-        _lastConnectionId = state.State.LastConnectionId;
-        _learned = state.State.Threats;
-        Apply(spec, context!, keepAccounts: _access is not null);
+        _sessions.Access = saved.Access is { } access ? AccessControl.Import(access) : null;
+        (_rules, _key) = (saved.PendingRules(), saved.Key());
+        Configure(spec, context!, keepAccounts: _sessions.Access is not null, clock.GetUtcNow());
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -70,52 +67,42 @@ public sealed class ServerGrain(
         await SaveThreats();
     }
 
-    private async Task SaveThreats()
-    {
-        if (!_threatsChanged || _policy is null)
-            return;
-        _threatsChanged = false;
-        await Persist();
-    }
-
     public async Task Provision(ServerSpec spec, FleetContext context)
     {
-        var before = _policy;
-        Apply(spec, context, keepAccounts: false);
-        DelayRuleChanges(before, context.RuleChangeDelay);
-        // The key became unreachable now: the server keeps serving for the revocation delay.
-        if (!_keyUsable)
-            state.State.KeyLostAt ??= clock.GetUtcNow();
-        else if (!state.State.KeyInaccessible)
-            state.State.KeyLostAt = null;
+        var now = clock.GetUtcNow();
+        TimePassed(now);
+        if (_rules.Change(_spec is null ? null : _rules.Apply(_spec), spec, context.RuleChangeDelay, now))
+            ServerLog.RuleChangePending(logger, Name, _rules.TakesEffectAt!.Value);
+        Configure(spec, context, keepAccounts: false, now);
         await Persist();
         await Snapshot();
-    }
-
-    public async Task<string?> RevalidateKey()
-    {
-        if (!_keyUsable)
-            return $"the customer-managed key of server '{Name}' is still unreachable: restore access to it in its key vault first";
-        (state.State.KeyLostAt, state.State.KeyInaccessible) = (null, false);
-        await Persist();
-        return null;
-    }
-
-    /// <summary>Past the revocation delay without its key, the server is Inaccessible until revalidated.</summary>
-    private bool KeyInaccessible(DateTimeOffset at)
-    {
-        if (!state.State.KeyInaccessible && state.State.KeyLostAt is { } lost && at >= lost + _keyRevocationDelay)
-            state.State.KeyInaccessible = true;
-        return state.State.KeyInaccessible;
+        await _outbox.Deliver();
     }
 
     public async Task Deprovision()
     {
+        if (_spec is not null)
+            ServerLog.Deleted(logger, Name, _sessions.Table.Count);
+        _sessions.KillAll(clock.GetUtcNow());
         await FlushAudit();
-        (_policy, _access, _audit, _threats) = (null, null, null, null);
-        _sessions.Clear();
+        (_spec, _policy, _sessions.Access, _sessions.Audit) = (null, null, null, null);
+        _keyTimer?.Dispose();
         await state.ClearStateAsync();
         DeactivateOnIdle();
+    }
+
+    public async Task<string?> RevalidateKey()
+    {
+        if (_key.Revalidate(Name) is { } refusal)
+            return refusal;
+        if (_spec is null)
+            return null;
+        var now = clock.GetUtcNow();
+        Judge(now);
+        WatchKey(now);
+        ServerLog.KeyRevalidated(logger, Name);
+        await Persist();
+        return null;
     }
 
     public async Task<ConnectResult> Connect(RoutedConnection connection)
@@ -127,38 +114,28 @@ public sealed class ServerGrain(
             return Results.From(ConnectionErrors.ServerNotFound(Name), Name, connection.Gateway, trace);
         }
 
-        var at = connection.At ?? clock.GetUtcNow();
-        ApplyDueRules(at);
-        if (!TlsVersions.TryParseOffered(connection.Tls, out var tls))
-            throw new ArgumentException($"tls: '{connection.Tls}' is not one of none, 1.0, 1.1, 1.2, 1.3", nameof(connection));
-        var source = new PresentedSource((PresentedKind)connection.SourceKind, new Ipv4(connection.SourceAddress), connection.SubnetId, connection.PrivateEndpoint);
-        var request = new AdmissionRequest(connection.Login, connection.Password, tls, source);
-        var policy = KeyInaccessible(at) ? _policy with { State = ServerState.Inaccessible } : _policy;
-        var verdict = ServerAdmission.Admit(policy, request, _access!, _sessions.Count, trace);
-        if (verdict.Allowed && connection.Database is not null && _access!.AuthorizeDatabase(connection.Login, connection.Database) is { } noDatabase)
-        {
-            trace?.Add("database", false, noDatabase.Message);
-            verdict = new Verdict(ConnectionReason.AccessDenied, noDatabase.Code, noDatabase.Message);
-        }
+        var now = clock.GetUtcNow();
+        await CatchUp(now);
+        var source = connection.Source.ToPresented();
+        var request = new AdmissionRequest(connection.Login, connection.Password, connection.Tls, source, connection.Session.Database);
+        var verdict = ServerAdmission.Admit(_policy, request, _sessions.Access!, _sessions.Table.Count, trace);
 
-        var accounts = _access!.Version;
+        var accounts = _sessions.Access!.Version;
         var logged = _outbox.Logged;
+        var at = connection.At ?? now;
         var result = verdict.Allowed
-            ? Open(connection, source, at, verdict, trace)
-            : Refuse(connection, source, at, verdict, trace);
-        if (_access.Version != accounts)
-        {
-            await Persist();
-            await Snapshot();
-        }
+            ? _sessions.Open(connection, source.ClientAddress, at, verdict, trace)
+            : _sessions.Refuse(connection, source.ClientAddress, at, verdict, trace);
+        if (_sessions.Access.Version != accounts)
+            await AccountsChanged();
         try
         {
-            await DeliverAudit();
+            await _outbox.Deliver();
         }
         catch when (result.ConnectionId != 0)
         {
             // The client hears that the connection failed, so it must not stay open here either.
-            _sessions.Remove(result.ConnectionId);
+            _sessions.Table.Close(result.ConnectionId, out _);
             throw;
         }
         return result with { Audited = (int)(_outbox.Logged - logged) };
@@ -166,121 +143,115 @@ public sealed class ServerGrain(
 
     public async Task<StatementResult> Execute(long connectionId, string sql, DateTimeOffset? at = null)
     {
-        if (!_sessions.TryGetValue(connectionId, out var session))
-            return new StatementResult("ADMIN", 2006, "MySQL server has gone away");
+        var now = clock.GetUtcNow();
+        await CatchUp(now);
         var logged = _outbox.Logged;
-        var (result, changedAccounts) = Run(session, sql, at ?? clock.GetUtcNow());
+        var (result, changedAccounts) = _sessions.Execute(connectionId, sql, at ?? now, serverGone: _spec is null);
         if (changedAccounts)
-        {
-            await Persist();
-            await Snapshot();
-        }
-        await DeliverAudit();
+            await AccountsChanged();
+        await _outbox.Deliver();
         return result with { Audited = (int)(_outbox.Logged - logged) };
     }
 
     public async Task<int> Disconnect(long connectionId, DateTimeOffset? at = null)
     {
-        if (!_sessions.Remove(connectionId, out var session))
-            return 0;
-        var logged = _outbox.Logged;
-        _outbox.Add(_audit!.Disconnected(at ?? clock.GetUtcNow(), session));
-        await DeliverAudit();
-        return (int)(_outbox.Logged - logged);
+        var now = clock.GetUtcNow();
+        await CatchUp(now);
+        var logged = _sessions.Close(connectionId, at ?? now);
+        await _outbox.Deliver();
+        return logged;
     }
 
-    /// <summary>
-    /// At the end of every call: batched, the outbox leaves when full (else on the timer);
-    /// acknowledged, the caller hears back only once the call's records are stored.
-    /// </summary>
-    private Task DeliverAudit() =>
-        options.AuditDurability == AuditDurability.Acknowledged
-            ? _outbox.CommitTo(Sink)
-            : _outbox.IsFull ? FlushAudit() : Task.CompletedTask;
-
-    private IAuditSinkGrain Sink => GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_policy?.Region ?? "unknown", Name));
-
-    public Task FlushAudit() => _policy is null && _outbox.Count == 0
-        ? Task.CompletedTask
-        : _outbox.FlushTo(Sink);
-
-    public Task<ServerStatus> GetStatus()
+    public async Task<ServerStatus> GetStatus()
     {
-        ApplyDueRules(clock.GetUtcNow());
-        var status = _policy is null ? "NotFound" : KeyInaccessible(clock.GetUtcNow()) ? nameof(ServerState.Inaccessible) : _policy.State.ToString();
-        return Task.FromResult(new ServerStatus(Name, _policy is not null, status,
-            _sessions.Count, _policy?.MaxConnections ?? 0, _pendingRules?.At));
+        await CatchUp(clock.GetUtcNow());
+        return new ServerStatus(Name, _policy is not null, _policy?.State.ToString() ?? "NotFound",
+            _sessions.Table.Count, _policy?.MaxConnections ?? 0, _rules.TakesEffectAt);
     }
 
-    /// <summary>
-    /// Firewall and VNet rule changes take the fleet's ruleChangeDelay to apply, as they take up to
-    /// five minutes in the real service: until then the server keeps judging by its old rules.
-    /// </summary>
-    private void DelayRuleChanges(ServerPolicy? before, TimeSpan delay)
+    public async Task RestoreAccounts(AccessControlState access)
     {
-        if (before is null || delay <= TimeSpan.Zero || _policy is null)
+        _sessions.Access = AccessControl.Import(access);
+        await AccountsChanged();
+    }
+
+    public Task FlushAudit() => _outbox.Flush();
+
+    /// <summary>Takes a specification: what connections are judged by, who may log in, what is audited and watched.</summary>
+    private void Configure(ServerSpec spec, FleetContext context, bool keepAccounts, DateTimeOffset now)
+    {
+        _spec = spec;
+        if (!keepAccounts)
+            _sessions.Access = AccessControl.FromSpec(spec, _sessions.Access);
+        _sessions.Audit = new AuditTrail(spec.Name!, spec.Region!, AuditPolicy.FromParameters(spec.Configurations));
+        _threats.Configure(spec, context);
+        if (_key.Observe(context.KeyUsable(spec), context.KeyRevocationDelay, now))
+            ServerLog.KeyLost(logger, Name, _key.InaccessibleAt!.Value);
+        WatchKey(now);
+        Judge(now);
+    }
+
+    /// <summary>Compiles what connections are judged by now; open sessions end when the server can no longer serve them.</summary>
+    private void Judge(DateTimeOffset now)
+    {
+        var policy = ServerPolicy.Compile(_rules.Apply(_spec!));
+        _policy = policy with { State = _key.StateOf(policy.State) };
+        if (_policy.State == ServerState.Ready || _sessions.Table.Count == 0)
             return;
-        var rulesChanged = !before.FirewallRules.Rules.SequenceEqual(_policy.FirewallRules.Rules)
-            || !before.VirtualNetworkRulesBySubnet.OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase)
-                .SequenceEqual(_policy.VirtualNetworkRulesBySubnet.OrderBy(r => r.Key, StringComparer.OrdinalIgnoreCase));
-        if (!rulesChanged)
+        ServerLog.CannotServe(logger, Name, _policy.State, _sessions.Table.Count);
+        _sessions.KillAll(now);
+    }
+
+    /// <summary>What time alone changes: a waiting rule change takes effect, a lost key's delay runs out.</summary>
+    private bool TimePassed(DateTimeOffset now)
+    {
+        if (_spec is null)
+            return false;
+        var rulesApplied = _rules.TakeEffect(now);
+        var keyRanOut = _key.RunOut(now);
+        if (rulesApplied)
+            ServerLog.RuleChangeApplied(logger, Name);
+        if (keyRanOut)
+            ServerLog.KeyInaccessible(logger, Name);
+        if (!rulesApplied && !keyRanOut)
+            return false;
+        Judge(now);
+        return true;
+    }
+
+    private async Task CatchUp(DateTimeOffset now)
+    {
+        if (!TimePassed(now))
             return;
-        _pendingRules = (_policy, clock.GetUtcNow() + delay);
-        _policy = _policy with { FirewallRules = before.FirewallRules, VirtualNetworkRulesBySubnet = before.VirtualNetworkRulesBySubnet };
+        await Persist();
+        await _outbox.Deliver();
     }
 
-    private void ApplyDueRules(DateTimeOffset now)
+    /// <summary>While a lost key counts down, a timer ends the server's sessions when the delay runs out, traffic or not.</summary>
+    private void WatchKey(DateTimeOffset now)
     {
-        if (_pendingRules is not { } pending || now < pending.At || _policy is null)
-            return;
-        _policy = _policy with { FirewallRules = pending.Policy.FirewallRules, VirtualNetworkRulesBySubnet = pending.Policy.VirtualNetworkRulesBySubnet };
-        _pendingRules = null;
+        _keyTimer?.Dispose();
+        _keyTimer = _key.InaccessibleAt is { } due
+            ? this.RegisterGrainTimer(() => CatchUp(clock.GetUtcNow()), new GrainTimerCreationOptions(due > now ? due - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan))
+            : null;
     }
 
-    private ConnectResult Open(RoutedConnection connection, PresentedSource source, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
+    private async Task AccountsChanged()
     {
-        // Connection ids count every accepted connection, as MariaDB's do, held or not.
-        var id = ++_lastConnectionId;
-        var ip = source.ClientAddress;
-        var session = new Session(_access!, id, connection.Login, ip, connection.Database);
-        _outbox.Add(_audit!.Connected(at, id, ip, connection.Login, connection.Database));
-        Observe(connection, ip, at, succeeded: true, 0);
-
-        var statements = connection.Statements is { Count: > 0 } sqls ? sqls.Select(sql => Run(session, sql, at).Result).ToList() : null;
-        if (connection.Hold)
-            _sessions[id] = session;
-        else
-            _outbox.Add(_audit.Disconnected(at, session));
-        return Results.From(verdict, Name, connection.Gateway, trace, id) with { Statements = statements };
+        await Persist();
+        await Snapshot();
     }
 
-    private ConnectResult Refuse(RoutedConnection connection, PresentedSource source, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
+    private async Task<bool> SaveThreats()
     {
-        // Only what the server itself refused reaches its audit log; the network checks belong to
-        // the gateway, whose own log records them.
-        if (verdict.Reason is ConnectionReason.AccessDenied or ConnectionReason.TooManyConnections)
-        {
-            var ip = source.ClientAddress;
-            _outbox.Add(_audit!.LoginFailed(at, 0, ip, connection.Login, connection.Database, verdict.Code));
-            Observe(connection, ip, at, succeeded: false, verdict.Code);
-        }
-        return Results.From(verdict, Name, connection.Gateway, trace);
+        if (_threats.Unsaved && _spec is not null)
+            await Persist();
+        return false;
     }
-
-    private (StatementResult Result, bool ChangedAccounts) Run(Session session, string sql, DateTimeOffset at)
-    {
-        var outcome = session.Execute(sql);
-        _outbox.Add(_audit!.Statement(at, session, outcome));
-        return (new StatementResult(outcome.Category.ToString(), outcome.ErrorCode, outcome.ErrorMessage), outcome.ChangedAccounts);
-    }
-
-    private ServerSpec? _spec;
 
     private async Task Persist()
     {
-        state.State.Access = _access?.Export();
-        state.State.LastConnectionId = _lastConnectionId;
-        state.State.Threats = _threats?.Export();
+        state.State.Record(_sessions.Access, _sessions.Table, _threats.Export(), _key, _rules);
         await state.WriteStateAsync();
     }
 
@@ -291,42 +262,6 @@ public sealed class ServerGrain(
     private async Task Snapshot()
     {
         if (_spec is not null)
-            await GrainFactory.GetGrain<IServerBackupGrain>(Name).Take(new ServerSnapshot(clock.GetUtcNow(), _spec, _access?.Export()));
-    }
-
-    public async Task RestoreAccounts(AccessControlState access)
-    {
-        _access = AccessControl.Import(access);
-        await Persist();
-        await Snapshot();
-    }
-
-    private void Observe(RoutedConnection connection, string ip, DateTimeOffset at, bool succeeded, int errorCode)
-    {
-        if (_threats is null || !_threats.Policy.Active)
-            return;
-        var login = new LoginEvent(at, ip, connection.Login, connection.App, succeeded, errorCode, _addresses.Lookup(ip), _access!.Exists(connection.Login));
-        _outbox.Add(_threats.Observe(login));
-        _threatsChanged = true;
-    }
-
-    private void Apply(ServerSpec spec, FleetContext context, bool keepAccounts)
-    {
-        _policy = ServerPolicy.Compile(spec);
-        _spec = spec;
-        _keyUsable = context.KeyUsable(spec);
-        _keyRevocationDelay = context.KeyRevocationDelay;
-        if (!keepAccounts)
-            _access = AccessControl.FromSpec(spec, _access);
-        var auditPolicy = AuditPolicy.FromParameters(spec.Configurations);
-        _audit = new AuditTrail(_policy.Name, _policy.Region, auditPolicy);
-        var protection = ThreatProtectionPolicy.FromSpec(spec);
-        var settings = ThreatDetectionSettings.FromSpec(context.ThreatDetection ?? new ThreatDetectionSpec());
-        // Re-provisioning keeps what the detector learned; only the policy (state, disabled alerts) changes.
-        if (_threats is null)
-            _threats = _learned is { } learned ? ThreatDetector.Import(_policy.Name, protection, settings, learned) : new ThreatDetector(_policy.Name, protection, settings);
-        else
-            _threats.Policy = protection;
-        _addresses = AddressBook.FromSpec(new FleetSpec { Internet = [.. context.Internet], ThreatIntelligence = [.. context.ThreatIntelligence] });
+            await GrainFactory.GetGrain<IServerBackupGrain>(Name).Take(new ServerSnapshot(clock.GetUtcNow(), _spec, _sessions.Access?.Export()));
     }
 }

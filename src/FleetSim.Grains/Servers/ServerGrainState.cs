@@ -1,12 +1,15 @@
+using FleetSim.Policy.Admission;
 using FleetSim.Policy.Sessions;
+using FleetSim.Policy.Spec;
 using FleetSim.Policy.Threats;
 
 namespace FleetSim.Grains.Servers;
 
 /// <summary>
 /// What a server persists beyond its specification: the accounts and grants its administrator
-/// changed at run time (password hashes only), what threat detection has learned, and where its
-/// connection ids had got to.
+/// changed at run time (password hashes only), what threat detection has learned, where its
+/// connection ids had got to, its customer-managed key's revocation, and the firewall and VNet
+/// rules still in force while a change waits out the fleet's ruleChangeDelay.
 /// </summary>
 [GenerateSerializer]
 public sealed class ServerGrainState
@@ -16,4 +19,22 @@ public sealed class ServerGrainState
     [Id(2)] public ThreatDetectorState? Threats { get; set; }
     [Id(3)] public DateTimeOffset? KeyLostAt { get; set; }
     [Id(4)] public bool KeyInaccessible { get; set; }
+    [Id(5)] public List<FirewallRuleSpec>? FirewallRulesInForce { get; set; }
+    [Id(6)] public List<VirtualNetworkRuleSpec>? VirtualNetworkRulesInForce { get; set; }
+    [Id(7)] public DateTimeOffset? RuleChangeTakesEffectAt { get; set; }
+
+    public PendingRuleChanges PendingRules() => PendingRuleChanges.Restore(FirewallRulesInForce, VirtualNetworkRulesInForce, RuleChangeTakesEffectAt);
+
+    public KeyRevocation Key() => KeyRevocation.Restore(KeyLostAt, KeyInaccessible);
+
+    /// <summary>Takes what the server's components hold now, to be written.</summary>
+    public void Record(AccessControl? access, SessionTable sessions, ThreatDetectorState? threats, KeyRevocation key, PendingRuleChanges rules)
+    {
+        (Access, LastConnectionId, Threats) = (access?.Export(), sessions.LastConnectionId, threats);
+        (KeyLostAt, KeyInaccessible) = (key.LostAt, key.Inaccessible);
+        var waiting = rules.TakesEffectAt is not null;
+        FirewallRulesInForce = waiting ? [.. rules.FirewallRulesInForce] : null;
+        VirtualNetworkRulesInForce = waiting ? [.. rules.VirtualNetworkRulesInForce] : null;
+        RuleChangeTakesEffectAt = rules.TakesEffectAt;
+    }
 }

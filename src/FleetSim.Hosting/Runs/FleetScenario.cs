@@ -1,6 +1,7 @@
 using FleetSim.Client;
 using FleetSim.Contracts.Connections;
 using FleetSim.Harness;
+using FleetSim.Policy.Spec;
 using FleetSim.Scenarios.Clients;
 using FleetSim.Scenarios.Reading;
 using FleetSim.Scenarios.Spec;
@@ -30,7 +31,7 @@ public static class FleetScenario
             var connect = await Step.Run("connect", context, async () =>
             {
                 session = await connector.Connect(Request(client, holds), client.PinnedGatewayIp, directoryVersion);
-                return Response.Ok(session.Reason);
+                return Response.Ok(session.Reason.ToString());
             });
             if (session is not { Allowed: true } || !holds)
                 return connect;
@@ -92,7 +93,7 @@ public static class FleetScenario
     }
 
     private static ConnectRequest Request(SimulatedClient client, bool hold) => new(
-        client.Host, client.User, client.Password, client.Tls,
+        client.Host, client.User, client.Password, TlsVersions.ParseOffered(client.Tls),
         new SourceAddress(client.Source.Ip, client.Source.Azure, client.Source.Subnet, client.Source.PrivateEndpoint),
         client.App, Hold: hold);
 }

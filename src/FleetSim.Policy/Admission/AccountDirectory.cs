@@ -46,6 +46,13 @@ public sealed class AccountDirectory : IAccountDirectory
         return verified;
     }
 
+    /// <summary>Logins only, no grants: a server's AccessControl, which has them, decides databases.</summary>
+    public bool MayUseDatabase(string login, string database, out string accountHost)
+    {
+        accountHost = "%";
+        return _accounts.ContainsKey(login);
+    }
+
     private string Digest(string password) =>
         Convert.ToBase64String(HMACSHA256.HashData(_digestKey, Encoding.UTF8.GetBytes(password)));
 }

@@ -3,5 +3,5 @@ using FleetSim.Policy.Spec;
 
 namespace FleetSim.Policy.Admission;
 
-/// <summary>A connection as it reaches the server from its gateway.</summary>
-public readonly record struct AdmissionRequest(string Login, string? Password, TlsVersion Tls, PresentedSource Source);
+/// <summary>A connection as it reaches the server from its gateway, with the default database its login names.</summary>
+public readonly record struct AdmissionRequest(string Login, string? Password, TlsVersion Tls, PresentedSource Source, string? Database = null);

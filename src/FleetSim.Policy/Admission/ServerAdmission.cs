@@ -8,7 +8,8 @@ namespace FleetSim.Policy.Admission;
 /// <summary>
 /// The checks that belong to the server, in the real service's order: server state, TLS, network
 /// access (private endpoint, public network access, VNet service endpoint, IP firewall),
-/// authentication, and max_connections. The first failing check decides.
+/// authentication, max_connections, and the default database the login names. The first failing
+/// check decides.
 /// </summary>
 public static class ServerAdmission
 {
@@ -19,7 +20,8 @@ public static class ServerAdmission
             ?? CheckTls(server, request.Tls, trace)
             ?? CheckNetwork(server, request.Source, trace, out rule)
             ?? Authenticate(accounts, request, trace)
-            ?? CheckCapacity(server, openConnections, trace);
+            ?? CheckCapacity(server, openConnections, trace)
+            ?? CheckDatabase(accounts, request, trace);
         return verdict ?? Verdict.Allow(rule);
     }
 
@@ -108,5 +110,19 @@ public static class ServerAdmission
         var full = openConnections >= server.MaxConnections;
         trace?.Add("max_connections", !full, $"{openConnections} of {server.MaxConnections} connections open (max_connections for {server.Sku.Name})");
         return full ? ConnectionErrors.TooManyConnections : null;
+    }
+
+    private static Verdict? CheckDatabase(IAccountDirectory accounts, in AdmissionRequest request, DecisionTrace? trace)
+    {
+        if (request.Database is not { } database)
+            return null;
+        if (accounts.MayUseDatabase(request.Login, database, out var host))
+        {
+            trace?.Add("database", true, $"login '{request.Login}' has privileges on database '{database}'");
+            return null;
+        }
+        var denied = ConnectionErrors.DatabaseAccessDenied(request.Login, host, database);
+        trace?.Add("database", false, denied.Message);
+        return denied;
     }
 }

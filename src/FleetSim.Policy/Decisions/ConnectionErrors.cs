@@ -55,6 +55,13 @@ public static class ConnectionErrors
         new(ConnectionReason.AccessDenied, 1045,
             $"Access denied for user '{user}'@'{ip}' (using password: {(usingPassword ? "YES" : "NO")})");
 
+    /// <summary>
+    /// A login naming a default database it holds no privilege on, as USE would be refused. Names
+    /// the account's host ('%'), not the client's address: MariaDB reports the matched account here.
+    /// </summary>
+    public static Verdict DatabaseAccessDenied(string user, string accountHost, string database) =>
+        new(ConnectionReason.AccessDenied, 1044, $"Access denied for user '{user}'@'{accountHost}' to database '{database}'");
+
     public static readonly Verdict TooManyConnections =
         new(ConnectionReason.TooManyConnections, 1040, "Too many connections");
 }

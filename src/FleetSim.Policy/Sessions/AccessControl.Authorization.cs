@@ -33,12 +33,14 @@ public sealed partial class AccessControl
     }
 
     /// <summary>A login that names a default database needs a privilege there, as USE does (1044).</summary>
-    public SqlError? AuthorizeDatabase(string user, string database)
+    public SqlError? AuthorizeDatabase(string user, string database) =>
+        MayUseDatabase(user, database, out var host) ? null : SqlErrors.DatabaseAccessDenied(user, host, database);
+
+    public bool MayUseDatabase(string login, string database, out string accountHost)
     {
-        _accounts.TryGetValue(user, out var account);
-        return account is not null && account.HasAnyOn(database)
-            ? null
-            : SqlErrors.DatabaseAccessDenied(user, account?.Host ?? Account.AnyHost, database);
+        _accounts.TryGetValue(login, out var account);
+        accountHost = account?.Host ?? Account.AnyHost;
+        return account is not null && account.HasAnyOn(database);
     }
 
     private static SqlError? AuthorizeTables(UserAccount? account, string user, string clientIp, TableStatement statement, string? currentDatabase)

@@ -27,9 +27,15 @@ public static class SqlErrors
     public static SqlError TableAccessDenied(string command, string user, string clientIp, string table) =>
         new(1142, "42000", $"{command} command denied to user '{user}'@'{clientIp}' for table '{table}'");
 
-    /// <summary>Names the account's host ('%'), not the client's address: MariaDB reports the matched account here.</summary>
+    /// <summary>The same refusal a login naming the database gets (one text, in ConnectionErrors).</summary>
     public static SqlError DatabaseAccessDenied(string user, string accountHost, string database) =>
-        new(1044, "42000", $"Access denied for user '{user}'@'{accountHost}' to database '{database}'");
+        new(1044, "42000", Decisions.ConnectionErrors.DatabaseAccessDenied(user, accountHost, database).Message);
+
+    /// <summary>
+    /// A statement in a session the server ended (stopped, deleted, its key lost): MariaDB's answer
+    /// to a statement on a killed connection.
+    /// </summary>
+    public static readonly SqlError ConnectionKilled = new(1927, "70100", "Connection was killed");
 
     /// <summary>A GRANT or REVOKE ON *.* beyond the grantor's own privileges.</summary>
     public static SqlError AccessDenied(string user, string accountHost) =>

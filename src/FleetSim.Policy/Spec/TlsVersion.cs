@@ -20,6 +20,12 @@ public static class TlsVersions
         return (int)version >= 0;
     }
 
+    /// <summary>What a client offers, where a request enters; anything else is the caller's bad input.</summary>
+    public static TlsVersion ParseOffered(string? text) =>
+        TryParseOffered(text, out var version) ? version : throw new FormatException($"tls: '{text}' is not one of {OfferedNames}");
+
+    public const string OfferedNames = "none, 1.0, 1.1, 1.2, 1.3";
+
     /// <summary>Parses minimalTlsVersion; TLSEnforcementDisabled becomes None (no minimum).</summary>
     public static bool TryParseMinimal(string? text, out TlsVersion version)
     {

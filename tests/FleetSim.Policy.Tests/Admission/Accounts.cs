@@ -3,10 +3,13 @@ using FleetSim.Policy.Spec;
 
 namespace FleetSim.Policy.Tests.Admission;
 
-/// <summary>The test double of a server's logins: login -> password, nothing hashed.</summary>
+/// <summary>The test double of a server's logins: login -> password, nothing hashed, and the databases each may use.</summary>
 internal sealed class Accounts(IReadOnlyDictionary<string, string> passwords) : IAccountDirectory
 {
-    /// <summary>The administrator and the users the server spec declares.</summary>
+    private readonly HashSet<(string Login, string Database)> _databases = [];
+    private string? _administrator;
+
+    /// <summary>The administrator (every database) and the users the server spec declares (the databases of their grants).</summary>
     public static Accounts Of(ServerSpec server)
     {
         var passwords = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -15,9 +18,18 @@ internal sealed class Accounts(IReadOnlyDictionary<string, string> passwords) : 
         };
         foreach (var user in server.Users)
             passwords[user.Name!] = user.Password!;
-        return new Accounts(passwords);
+        var accounts = new Accounts(passwords) { _administrator = server.AdministratorLogin };
+        foreach (var user in server.Users)
+            accounts._databases.UnionWith(user.Grants.Select(g => (user.Name!, g.Database!)));
+        return accounts;
     }
 
     public bool Authenticate(string login, string? password) =>
         passwords.TryGetValue(login, out var expected) && string.Equals(expected, password, StringComparison.Ordinal);
+
+    public bool MayUseDatabase(string login, string database, out string accountHost)
+    {
+        accountHost = "%";
+        return login == _administrator || _databases.Contains((login, database)) || _databases.Contains((login, "*"));
+    }
 }

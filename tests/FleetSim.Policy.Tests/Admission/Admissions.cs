@@ -19,7 +19,8 @@ internal static class Admissions
         string login = Servers.AdminLogin,
         string? password = Servers.AdminPassword,
         int openConnections = 0,
-        DecisionTrace? trace = null) =>
-        ServerAdmission.Admit(ServerPolicy.Compile(server), new AdmissionRequest(login, password, tls, from),
+        DecisionTrace? trace = null,
+        string? database = null) =>
+        ServerAdmission.Admit(ServerPolicy.Compile(server), new AdmissionRequest(login, password, tls, from, database),
             Accounts.Of(server), openConnections, trace);
 }

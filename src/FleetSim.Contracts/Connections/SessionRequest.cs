@@ -1,0 +1,11 @@
+namespace FleetSim.Contracts.Connections;
+
+/// <summary>
+/// What a client asks of its session once admitted: its program name, a default database, whether
+/// the connection stays open, and statements to run right after login.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record SessionRequest(string? App = null, string? Database = null, bool Hold = false, IReadOnlyList<string>? Statements = null)
+{
+    public static readonly SessionRequest None = new();
+}

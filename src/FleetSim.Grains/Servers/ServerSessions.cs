@@ -1,0 +1,99 @@
+using FleetSim.Contracts.Connections;
+using FleetSim.Grains.Audit;
+using FleetSim.Policy.Audit;
+using FleetSim.Policy.Decisions;
+using FleetSim.Policy.Sessions;
+using Microsoft.Extensions.Logging;
+
+namespace FleetSim.Grains.Servers;
+
+/// <summary>
+/// A server's connections at work, once admission has decided: it opens sessions for admitted
+/// logins, runs their statements, closes or kills them, and writes what each step does to the
+/// audit trail and to threat detection, through the server's outbox.
+/// </summary>
+internal sealed class ServerSessions(string server, SessionTable table, ThreatWatch threats, AuditOutbox outbox, ILogger logger, Action learned)
+{
+    private static readonly StatementResult Killed = new("ADMIN", SqlErrors.ConnectionKilled.Code, SqlErrors.ConnectionKilled.Message);
+
+    // What FleetSim has always answered for a connection the client itself closed.
+    private static readonly StatementResult GoneAway = new("ADMIN", 2006, "MySQL server has gone away");
+
+    /// <summary>Who may log in and what they may do; replaced when the server is configured or restored.</summary>
+    public AccessControl? Access { get; set; }
+
+    /// <summary>What the server's audit parameters log; replaced when the server is configured.</summary>
+    public AuditTrail? Audit { get; set; }
+
+    public SessionTable Table => table;
+
+    public ConnectResult Open(RoutedConnection connection, string ip, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
+    {
+        var asked = connection.Session;
+        var id = table.NextId();
+        var session = new Session(Access!, id, connection.Login, ip, asked.Database);
+        outbox.Add(Audit!.Connected(at, id, ip, connection.Login, asked.Database));
+        Observe(connection, ip, at, succeeded: true, 0);
+
+        var statements = asked.Statements is { Count: > 0 } sqls ? sqls.Select(sql => Run(session, sql, at).Result).ToList() : null;
+        if (asked.Hold)
+            table.Hold(session);
+        else
+            outbox.Add(Audit.Disconnected(at, session));
+        return Results.From(verdict, server, connection.Gateway, trace, id) with { Statements = statements };
+    }
+
+    public ConnectResult Refuse(RoutedConnection connection, string ip, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
+    {
+        // Only what the server itself refused reaches its audit log; the network checks belong to
+        // the gateway, whose own log records them.
+        if (verdict.Reason is ConnectionReason.AccessDenied or ConnectionReason.TooManyConnections)
+        {
+            outbox.Add(Audit!.LoginFailed(at, 0, ip, connection.Login, connection.Session.Database, verdict.Code));
+            Observe(connection, ip, at, succeeded: false, verdict.Code);
+        }
+        return Results.From(verdict, server, connection.Gateway, trace);
+    }
+
+    /// <summary>A statement in a held session; one the server ended (or whose server is gone) gets 1927.</summary>
+    public (StatementResult Result, bool ChangedAccounts) Execute(long connectionId, string sql, DateTimeOffset at, bool serverGone)
+    {
+        if (table.TryGet(connectionId, out var session))
+            return Run(session, sql, at);
+        return (serverGone || table.WasKilled(connectionId) ? Killed : GoneAway, false);
+    }
+
+    /// <summary>The client closes its connection; returns how many audit records that logged.</summary>
+    public int Close(long connectionId, DateTimeOffset at)
+    {
+        if (!table.Close(connectionId, out var session))
+            return 0;
+        var record = Audit!.Disconnected(at, session);
+        outbox.Add(record);
+        return record is null ? 0 : 1;
+    }
+
+    /// <summary>The server can no longer serve: every open session ends, each with its DISCONNECT record.</summary>
+    public void KillAll(DateTimeOffset at)
+    {
+        foreach (var session in table.KillAll())
+        {
+            outbox.Add(Audit?.Disconnected(at, session));
+            ServerLog.SessionKilled(logger, server, session.ConnectionId, session.User, session.ClientIp);
+        }
+    }
+
+    private (StatementResult Result, bool ChangedAccounts) Run(Session session, string sql, DateTimeOffset at)
+    {
+        var outcome = session.Execute(sql);
+        outbox.Add(Audit!.Statement(at, session, outcome));
+        return (new StatementResult(outcome.Category.ToString(), outcome.ErrorCode, outcome.ErrorMessage), outcome.ChangedAccounts);
+    }
+
+    private void Observe(RoutedConnection connection, string ip, DateTimeOffset at, bool succeeded, int errorCode)
+    {
+        outbox.Add(threats.Observe(at, ip, connection.Login, connection.Session.App, succeeded, errorCode, Access!.Exists(connection.Login)));
+        if (threats.Unsaved)
+            learned();
+    }
+}

@@ -35,6 +35,7 @@ public sealed class EmbeddedSilo : IFleetHost
 
     public FleetConnector Connector { get; }
 
+    /// <summary>The audit store the silo writes; scratch space (see <see cref="StartAsync"/>) is gone once the silo is disposed.</summary>
     public string? AuditStore { get; }
 
     /// <param name="auditStore">The audit store (a SQLite file, or redis://...); by default scratch space, deleted when the silo stops.</param>

@@ -1,4 +1,5 @@
 using FleetSim.Contracts.Connections;
+using FleetSim.Contracts.Fleet;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Network;
 using FleetSim.Policy.Routing;

@@ -6,8 +6,8 @@ using Orleans.Configuration;
 namespace FleetSim.Grains;
 
 /// <summary>
-/// Reads silo.json as the silo host does, so that the CLI finds a running silo's files where the
-/// silo keeps them: relative paths are relative to the working directory, defaults under data/.
+/// Reads a silo's configuration as the silo itself does (<see cref="SiloSetup.AddFleetSim"/>), so
+/// that the CLI finds a running silo's files where the silo keeps them.
 /// </summary>
 public static class SiloConfiguration
 {
@@ -15,20 +15,13 @@ public static class SiloConfiguration
     public static IConfiguration Read(string path) =>
         new ConfigurationBuilder().AddJsonFile(Path.GetFullPath(path)).AddEnvironmentVariables().Build();
 
-    /// <summary>The FleetSim section: audit store, state store (full paths, or redis:// locations), key file and audit durability.</summary>
+    /// <summary>The FleetSim section with the silo's defaults, paths made absolute, checked as a silo checks it at start.</summary>
     /// <exception cref="SiloConfigurationException">A setting has a value FleetSim does not know.</exception>
     public static FleetSimSiloOptions Options(IConfiguration configuration)
     {
-        var section = configuration.GetSection("FleetSim");
-        return new FleetSimSiloOptions
-        {
-            AuditStore = Location(section["AuditStore"] ?? Path.Combine("data", "audit.db")),
-            StateStore = Location(section["StateStore"] ?? Path.Combine("data", "state.db")),
-            KeyFilePath = Path.GetFullPath(section["KeyFile"] ?? Path.Combine("data", "service-keys.json")),
-            AuditDurability = section["AuditDurability"] is { } durability
-                ? ParseDurability(durability) ?? throw new SiloConfigurationException($"FleetSim:AuditDurability: '{durability}' is not {DurabilityNames}")
-                : AuditDurability.Batched,
-        };
+        var options = Bind(configuration);
+        var result = new FleetSimSiloOptionsValidation().Validate(null, options);
+        return result.Failed ? throw new SiloConfigurationException(result.FailureMessage) : options;
     }
 
     public const string DurabilityNames = "batched or acknowledged";
@@ -40,6 +33,27 @@ public static class SiloConfiguration
     /// <summary>The Orleans ServiceId the silos run under: what a Redis state store prefixes their keys with.</summary>
     public static string ServiceId(IConfiguration configuration) => configuration["Orleans:ServiceId"] ?? ClusterOptions.DefaultServiceId;
 
-    // A redis:// location is kept as written; a file is made absolute.
-    private static string Location(string value) => AuditStores.IsRedis(value) ? value : Path.GetFullPath(value);
+    /// <summary>The section bound over the defaults, not yet checked (a silo checks as it starts).</summary>
+    internal static FleetSimSiloOptions Bind(IConfiguration configuration)
+    {
+        var options = new FleetSimSiloOptions();
+        configuration.GetSection(FleetSimSiloOptions.Section).Bind(options);
+        MakeAbsolute(options);
+        return options;
+    }
+
+    /// <summary>
+    /// Files made absolute against the working directory, once, so that what the silo opens and
+    /// what the CLI prints are the same path; redis:// locations and the in-memory state stay as written.
+    /// </summary>
+    internal static void MakeAbsolute(FleetSimSiloOptions options)
+    {
+        options.AuditStore = Location(options.AuditStore);
+        if (!options.KeepsStateInMemory)
+            options.StateStore = Location(options.StateStore);
+        options.KeyFile = Location(options.KeyFile);
+    }
+
+    private static string Location(string value) =>
+        string.IsNullOrWhiteSpace(value) || AuditStores.IsRedis(value) ? value : Path.GetFullPath(value);
 }

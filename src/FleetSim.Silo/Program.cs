@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 
 // Orleans binds its own "Orleans" section (cluster and service ids, endpoints, clustering); the
@@ -25,20 +26,10 @@ var dashboard = section.GetValue("Dashboard:Enabled", true);
 // Loopback unless the file says otherwise: the dashboard has no authentication of its own. Without
 // it the web server still runs (it hosts nothing), on a free loopback port, so silos never collide.
 builder.WebHost.UseUrls(dashboard ? section["Dashboard:Urls"] ?? "http://127.0.0.1:8080" : "http://127.0.0.1:0");
-FleetSimSiloOptions options;
-try
-{
-    // Relative paths are relative to the working directory, as `fleetsim --cluster silo.json` reads them.
-    options = SiloConfiguration.Options(builder.Configuration);
-}
-catch (SiloConfigurationException e)
-{
-    Console.Error.WriteLine($"error: {file}: {e.Message}");
-    return 2;
-}
+// Relative paths are relative to the working directory, as `fleetsim --cluster silo.json` reads them.
 builder.UseOrleans(silo =>
 {
-    silo.AddFleetSim(options);
+    silo.AddFleetSim(builder.Configuration);
     if (dashboard)
         silo.AddDashboard();
 });
@@ -50,6 +41,12 @@ try
 {
     await app.RunAsync();
     return 0;
+}
+catch (OptionsValidationException e)
+{
+    // A FleetSim setting FleetSim does not know: name it and the file, without a stack trace.
+    Console.Error.WriteLine($"error: {file}: {e.Message}");
+    return 2;
 }
 catch (Exception e) when (StartFailure(e) is { } reason)
 {

@@ -14,7 +14,11 @@ public static class Fleetsim
 
     public static string Sample(string name) => Path.Combine(Repository, "samples", name);
 
-    public static async Task<Run> RunAsync(params string[] args)
+    public static Task<Run> RunAsync(params string[] args) => RunAsync(new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Variables set for the child process only, e.g. TMPDIR.</param>
+    /// <param name="args">The command line after `fleetsim`.</param>
+    public static async Task<Run> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -22,6 +26,8 @@ public static class Fleetsim
             RedirectStandardError = true,
             WorkingDirectory = Repository,
         };
+        foreach (var (name, value) in environment)
+            start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "fleetsim.dll"));
         foreach (var arg in args)
             start.ArgumentList.Add(arg);

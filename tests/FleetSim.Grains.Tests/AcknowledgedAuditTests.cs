@@ -27,7 +27,7 @@ public sealed class AcknowledgedAuditTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddFleetSim(o => (o.AuditStore, o.AuditDurability) = (_store, AuditDurability.Acknowledged)));
+        builder.ConfigureSilo((_, silo) => silo.AddFleetSim(TestSilos.Settings(_store, durability: AuditDurability.Acknowledged)));
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddFleetSimSerialization()));
         _cluster = builder.Build();
         await _cluster.DeployAsync();

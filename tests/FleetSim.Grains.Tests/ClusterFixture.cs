@@ -25,7 +25,7 @@ public sealed class ClusterFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddFleetSim(o => o.AuditStore = AuditStore));
+        builder.ConfigureSilo((_, silo) => silo.AddFleetSim(TestSilos.Settings(AuditStore)));
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddFleetSimSerialization()));
         Cluster = builder.Build();
         await Cluster.DeployAsync();

@@ -44,12 +44,8 @@ public sealed class FakeClockCluster : IAsyncDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.Services.AddKeyedSingleton<TimeProvider>(FleetSimClock.Key, clock);
-            silo.AddFleetSim(o =>
-            {
-                o.AuditStore = Path.Combine(folder, "audit.db");
-                o.StateStore = Path.Combine(folder, "state.db");
-                o.KeyFilePath = Path.Combine(folder, "service-keys.json");
-            });
+            silo.AddFleetSim(TestSilos.Settings(Path.Combine(folder, "audit.db"), Path.Combine(folder, "state.db"),
+                Path.Combine(folder, "service-keys.json")));
         });
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddFleetSimSerialization()));
         var cluster = builder.Build();

@@ -28,7 +28,7 @@ public sealed class GracefulStopTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var builder = new InProcessTestClusterBuilder(2);
-        builder.ConfigureSilo((_, silo) => silo.AddFleetSim(o => o.AuditStore = _store));
+        builder.ConfigureSilo((_, silo) => silo.AddFleetSim(TestSilos.Settings(_store)));
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddFleetSimSerialization()));
         _cluster = builder.Build();
         await _cluster.DeployAsync();

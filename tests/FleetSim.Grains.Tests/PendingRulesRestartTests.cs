@@ -26,7 +26,7 @@ public sealed class PendingRulesRestartTests
 
         clock.Advance(TimeSpan.FromMinutes(1));
         await using var second = await FakeClockCluster.Deploy(clock, folder);
-        var connector = new Client.FleetConnector(second.Grains, new Client.DirectoryCache(second.Grains));
+        var connector = new Client.FleetConnector(second.Grains, new Contracts.Fleet.DirectoryCache(second.Grains));
         var server = second.Grains.GetGrain<IServerGrain>(Server);
 
         Assert.Equal(changedAt.AddMinutes(5), (await server.GetStatus()).PendingRulesApplyAt);

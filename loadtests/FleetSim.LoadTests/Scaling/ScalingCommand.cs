@@ -6,7 +6,6 @@ using FleetSim.Hosting.Processes;
 using FleetSim.Policy.Validation;
 using FleetSim.Scenarios.Reading;
 using FleetSim.Scenarios.Spec;
-using Scenario = FleetSim.Scenarios.Reading.Scenario;
 
 namespace FleetSim.LoadTests.Scaling;
 
@@ -99,7 +98,7 @@ public static class ScalingCommand
         return [.. sizes.Distinct()];
     }
 
-    private static Scenario? Read(FileInfo? file, List<string> errors)
+    private static ScenarioFile? Read(FileInfo? file, List<string> errors)
     {
         var path = file?.FullName ?? Path.Combine(SiloBuild.Repository(new DirectoryInfo(AppContext.BaseDirectory)), "loadtests", "scenarios", "scaling.json");
         try

@@ -7,4 +7,4 @@ namespace FleetSim.LoadTests.Scaling;
 /// <param name="Duration">The load plan's length in each configuration (warm-up not included).</param>
 /// <param name="OutputFolder">scaling.md, scaling.json and one report folder per configuration.</param>
 /// <param name="CommandLine">How the run was asked for, quoted in scaling.md.</param>
-public sealed record ScalingOptions(Scenario Scenario, IReadOnlyList<int> SiloProcesses, TimeSpan Duration, string OutputFolder, string CommandLine);
+public sealed record ScalingOptions(ScenarioFile Scenario, IReadOnlyList<int> SiloProcesses, TimeSpan Duration, string OutputFolder, string CommandLine);

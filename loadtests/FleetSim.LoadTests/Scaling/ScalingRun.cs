@@ -1,7 +1,7 @@
 using FleetSim.Harness;
 using FleetSim.Hosting;
-using FleetSim.Hosting.Runs;
 using FleetSim.Policy.Validation;
+using FleetSim.Runs;
 
 namespace FleetSim.LoadTests.Scaling;
 

@@ -12,9 +12,9 @@ public static class CheckCommand
     {
         var fleet = new Argument<FileInfo>("FLEET") { Description = "The fleet specification (JSON): regions, virtual networks, servers." };
         var attempts = new Argument<FileInfo>("ATTEMPTS") { Description = "Connection attempts, one JSON object a line (see samples/*.jsonl)." };
-        var store = new Option<string?>("--store") { Description = "The audit store (SQLite file) to write: server audit logs, gateway connection log, alerts. Default: a new temporary file, named on standard error." };
+        var store = new Option<string?>("--store") { Description = "The audit store (SQLite file) to write: server audit logs, gateway connection log, alerts. Default: scratch space in the temporary folder, deleted when the command ends." };
         var verbose = new Option<bool>("--verbose") { Description = "Show the embedded silo's log on standard error." };
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         var keepFleet = new Option<bool>("--keep-fleet") { Description = "With --gateway/--cluster: replay the attempts against the fleet the cluster runs, without provisioning FLEET (used only to check the attempts)." };
         var command = new Command("check", """
             Provision a fleet on an embedded silo, send every attempt through its regional gateway,
@@ -36,7 +36,9 @@ public static class CheckCommand
         {
             var spec = FleetSpecReader.ReadFile(parse.GetValue(fleet)!.FullName);
             var file = AttemptFile.Read(parse.GetValue(attempts)!.FullName, spec);
-            var storePath = parse.GetValue(store) ?? EmbeddedSilo.TemporaryStore();
+            // Without --store the audit store is scratch: read for the alerts below, then deleted.
+            using var scratch = parse.GetValue(store) is null ? new ScratchStore() : null;
+            var storePath = parse.GetValue(store) ?? scratch!.Path;
             var host = await cluster.OpenAsync(parse, storePath, parse.GetValue(verbose), cancellationToken);
             Policy.Threats.SecurityAlert[] alerts = [];
             Contracts.Connections.ConnectResult[] results;
@@ -74,7 +76,9 @@ public static class CheckCommand
             using var stdout = Console.OpenStandardOutput();
             CheckRunner.Print(file.Attempts, results, stdout);
             CheckRunner.PrintAlerts(alerts.OrderBy(a => a.At).ThenBy(a => a.Server, StringComparer.Ordinal), stdout);
-            if (parse.GetValue(store) is null && host.AuditStore is not null)
+            if (scratch is not null && host is EmbeddedSilo)
+                Console.Error.WriteLine("audit store: scratch, deleted on exit (keep it with --store PATH)");
+            else if (scratch is not null && host.AuditStore is not null)
                 Console.Error.WriteLine($"audit store: {AuditStores.Display(storePath)}");
             return 0;
         }));

@@ -23,7 +23,7 @@ public static class ExplainCommand
         var privateEndpoint = new Option<string?>("--private-endpoint") { Description = "The client connects through the private endpoint of this name." };
         var database = new Option<string?>("--database") { Description = "The database named in the login." };
         var json = new Option<bool>("--json") { Description = "Print the decision and its trace as JSON instead of text." };
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
 
         var command = new Command("explain", """
             Show how one connection attempt is decided, stage by stage: DNS, the regional gateway,
@@ -65,24 +65,16 @@ public static class ExplainCommand
             if (problems.Count > 0)
                 throw new InputException(problems);
 
-            // An explanation leaves no audit trail behind: its store is thrown away.
-            var store = EmbeddedSilo.TemporaryStore();
-            try
-            {
-                await using var silo = await cluster.OpenAsync(parse, store, verbose: false, cancellationToken);
-                var provisioned = await silo.ProvisionAsync(spec);
-                if (!provisioned.Succeeded)
-                    throw new InputException(provisioned.Errors);
-                var (request, pinned) = AttemptFile.ToRequest(attempt, explain: true);
-                var result = await silo.Connector.Connect(request, pinned, provisioned.Version);
-                Console.Out.Write(parse.GetValue(json) ? TraceReport.Json(attempt, result) : TraceReport.Text(attempt, result));
-                return 0;
-            }
-            finally
-            {
-                foreach (var file in new[] { store, store + "-wal", store + "-shm" })
-                    File.Delete(file);
-            }
+            // An explanation leaves no audit trail behind: its store is scratch, thrown away.
+            using var store = new ScratchStore();
+            await using var silo = await cluster.OpenAsync(parse, store.Path, verbose: false, cancellationToken);
+            var provisioned = await silo.ProvisionAsync(spec);
+            if (!provisioned.Succeeded)
+                throw new InputException(provisioned.Errors);
+            var (request, pinned) = AttemptFile.ToRequest(attempt, explain: true);
+            var result = await silo.Connector.Connect(request, pinned, provisioned.Version);
+            Console.Out.Write(parse.GetValue(json) ? TraceReport.Json(attempt, result) : TraceReport.Text(attempt, result));
+            return 0;
         }));
         return command;
     }

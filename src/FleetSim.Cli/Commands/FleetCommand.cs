@@ -25,7 +25,7 @@ public static class FleetCommand
     public static Command Servers()
     {
         var server = new Command("server", "The servers of a running cluster, as `az mariadb server ...`: list, show, stop, start, firewall-rule, configuration.");
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         var list = new Command("list", "One line per server: region, SKU, state, public network access, rules, open connections.");
         cluster.AddTo(list);
         var format = new Option<string>("--format") { Description = $"Output: {Rows.Formats}.", DefaultValueFactory = _ => "table" };
@@ -68,7 +68,7 @@ public static class FleetCommand
     private static Command Apply()
     {
         var file = new Argument<FileInfo>("FLEET") { Description = "The fleet document to converge the cluster to." };
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         var command = new Command("apply", """
             Make the cluster's fleet match the document: servers are created, changed or removed, and
             what changed is printed. Declarative and idempotent: applying the same document twice
@@ -98,7 +98,7 @@ public static class FleetCommand
     private static Command Export()
     {
         var output = new Option<string?>("--out") { Description = "Write to this file instead of standard output." };
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         var command = new Command("export", "Print the fleet document the cluster runs. Passwords are never exported.") { output };
         cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>

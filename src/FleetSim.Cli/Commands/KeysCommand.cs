@@ -35,7 +35,12 @@ public static class KeysCommand
         }
         var configuration = SiloConfiguration.Read(siloFile);
         var options = SiloConfiguration.Options(configuration);
-        var (location, keyFile) = (options.StateStore!, options.KeyFilePath);
+        var (location, keyFile) = (options.StateStore, options.KeyFile);
+        if (options.KeepsStateInMemory)
+        {
+            Console.Error.WriteLine($"error: FleetSim:StateStore in {siloFile} is {FleetSimSiloOptions.InMemory}: there is no stored state to re-wrap");
+            return CliErrors.BadInput;
+        }
         if (!StateStores.Exists(location))
         {
             Console.Error.WriteLine($"error: no state store at {location}: start the silo once first (FleetSim:StateStore in {siloFile})");

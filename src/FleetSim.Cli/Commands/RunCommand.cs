@@ -4,10 +4,9 @@ using FleetSim.AuditStore;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Harness;
 using FleetSim.Hosting;
-using FleetSim.Hosting.Runs;
+using FleetSim.Runs;
 using FleetSim.Scenarios.Reading;
 using FleetSim.Scenarios.Spec;
-using Scenario = FleetSim.Scenarios.Reading.Scenario;
 
 namespace FleetSim.Cli.Commands;
 
@@ -20,7 +19,7 @@ public static class RunCommand
         var duration = new Option<string?>("--duration") { Description = "Stretch or shrink the load plan to last this long, e.g. 10s (timed stages scale together)." };
         var console = new Option<string>("--console") { Description = "Live view: auto (live on a terminal, plain lines otherwise), live, plain or off.", DefaultValueFactory = _ => "auto" };
         console.AcceptOnlyFromAmong("auto", "live", "plain", "off");
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         var command = new Command("run", """
             Run a scenario on an embedded silo: provision its fleet, drive its client populations
             with its load simulations, show a live view, then print a summary and write reports.
@@ -75,7 +74,7 @@ public static class RunCommand
         return command;
     }
 
-    private static Scenario Load(FileInfo? file)
+    private static ScenarioFile Load(FileInfo? file)
     {
         if (file is not null)
             return ScenarioReader.ReadFile(file.FullName);
@@ -84,7 +83,7 @@ public static class RunCommand
         return ScenarioReader.Read(reader.ReadToEnd(), "quickstart.json (bundled)", Directory.GetCurrentDirectory());
     }
 
-    private static Threshold[] ParseThresholds(Scenario scenario)
+    private static Threshold[] ParseThresholds(ScenarioFile scenario)
     {
         var errors = new List<string>();
         var thresholds = new List<Threshold>();

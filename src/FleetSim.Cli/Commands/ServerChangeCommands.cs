@@ -56,7 +56,7 @@ public static class ServerChangeCommands
         string[] columns, Func<T, object?[]> row, Option[] fields, Func<ParseResult, string, T> build)
     {
         var command = new Command(group, description);
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         bool Named(T rule, string? name) => string.Equals(nameOf(rule), name, StringComparison.OrdinalIgnoreCase);
 
         var server = ServerOption("--server-name", "-s");
@@ -99,7 +99,7 @@ public static class ServerChangeCommands
     private static Command PrivateEndpoints()
     {
         var group = new Command("private-endpoint", "Private endpoint connections: only Approved ones let clients in.");
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         foreach (var (verb, status) in new[] { ("approve", "Approved"), ("reject", "Rejected") })
         {
             var server = ServerOption("--server-name", "-s");
@@ -119,7 +119,7 @@ public static class ServerChangeCommands
     private static Command Key()
     {
         var group = new Command("key", "The server's customer-managed key (dataEncryption).");
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         var name = ServerOption("--name", "-n");
         var revalidate = new Command("revalidate", """
             Bring back a server that became Inaccessible when its customer-managed key was revoked or
@@ -141,7 +141,7 @@ public static class ServerChangeCommands
 
     private static Command Restore()
     {
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         var source = new Option<string>("--source-server") { Description = "The server whose backup to restore.", Required = true };
         var name = new Option<string>("--name", "-n") { Description = "The new server's name.", Required = true };
         var pointInTime = new Option<string?>("--restore-point-in-time") { Description = "Restore the state in force at this time (ISO 8601); default: the latest backup." };
@@ -186,7 +186,7 @@ public static class ServerChangeCommands
 
     private static Command CreateServer()
     {
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         var name = new Option<string>("--name", "-n") { Description = "The server's name (3-63 of a-z, 0-9, -).", Required = true };
         var region = new Option<string>("--location", "-l") { Description = "The region (one of the fleet's).", Required = true };
         var sku = new Option<string>("--sku-name") { Description = "B_Gen5_1, GP_Gen5_4, MO_Gen5_8, ...", DefaultValueFactory = _ => "GP_Gen5_2" };
@@ -209,7 +209,7 @@ public static class ServerChangeCommands
 
     private static Command UpdateServer()
     {
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         var name = ServerOption("--name", "-n");
         var sku = new Option<string?>("--sku-name") { Description = "A new compute size (not to or from Basic)." };
         var ssl = new Option<string?>("--ssl-enforcement") { Description = "Enabled or Disabled." };
@@ -229,7 +229,7 @@ public static class ServerChangeCommands
 
     private static Command DeleteServer()
     {
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         var name = ServerOption("--name", "-n");
         var command = new Command("delete", "Delete a server: its sessions end, later connections get 9002.") { name };
         cluster.AddTo(command);
@@ -243,7 +243,7 @@ public static class ServerChangeCommands
     private static Command State(string verb, string state, string description)
     {
         var server = ServerOption("--name", "-n");
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         var command = new Command(verb, description) { server };
         cluster.AddTo(command);
         command.SetAction((parse, ct) => Change(parse, cluster, parse.GetValue(server)!, s => s with { State = state }, $"server '{parse.GetValue(server)}' is {state}", ct));
@@ -253,7 +253,7 @@ public static class ServerChangeCommands
     private static Command Configurations()
     {
         var group = new Command("configuration", "Server parameters: audit_log_enabled, audit_log_events, ...");
-        var cluster = new ClusterOptions();
+        var cluster = new ClusterTarget();
         var server = ServerOption("--server-name", "-s");
         var name = new Option<string>("--name", "-n") { Description = "The parameter, e.g. audit_log_enabled.", Required = true };
         var value = new Option<string>("--value") { Description = "Its new value, e.g. ON.", Required = true };
@@ -293,14 +293,14 @@ public static class ServerChangeCommands
         fleet.Servers.FirstOrDefault(s => s.Name == server)
             ?? throw new InputException([$"no server '{server}' in the fleet (fleetsim server list)"]);
 
-    private static Task<int> Change(ParseResult parse, ClusterOptions cluster, string server, Func<ServerSpec, ServerSpec> change, string done, CancellationToken ct) =>
+    private static Task<int> Change(ParseResult parse, ClusterTarget cluster, string server, Func<ServerSpec, ServerSpec> change, string done, CancellationToken ct) =>
         ChangeFleet(parse, cluster, fleet =>
         {
             var current = Find(fleet, server);
             return fleet with { Servers = [.. fleet.Servers.Select(s => ReferenceEquals(s, current) ? change(s) : s)] };
         }, done, ct);
 
-    private static Task<int> ChangeFleet(ParseResult parse, ClusterOptions cluster, Func<FleetSpec, FleetSpec> change, string done, CancellationToken ct) =>
+    private static Task<int> ChangeFleet(ParseResult parse, ClusterTarget cluster, Func<FleetSpec, FleetSpec> change, string done, CancellationToken ct) =>
         CliErrors.Guard(async () =>
         {
             await using var host = await cluster.OpenRunningAsync(parse, ct);

@@ -1,6 +1,6 @@
-using FleetSim.Client;
 using FleetSim.Contracts.Audit;
 using FleetSim.Contracts.Connections;
+using FleetSim.Contracts.Fleet;
 using FleetSim.Grains.Audit;
 using FleetSim.Policy.Audit;
 using FleetSim.Policy.Decisions;

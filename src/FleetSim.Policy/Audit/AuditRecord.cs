@@ -37,7 +37,7 @@ public sealed record AuditRecord(
     public static AuditRecord Statement(string server, string region, DateTimeOffset at, Session session, in StatementOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(session);
-        return new(outcome.EventClass, outcome.EventSubclass, at, session.ConnectionId, session.ClientIp, session.User,
+        return new(AuditEventClass.general_log, outcome.Succeeded ? AuditEventSubclass.LOG : AuditEventSubclass.ERROR, at, session.ConnectionId, session.ClientIp, session.User,
             outcome.Database, Cut(outcome.AuditText), outcome.ErrorCode, server, region);
     }
 

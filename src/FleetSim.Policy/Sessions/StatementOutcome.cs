@@ -1,5 +1,3 @@
-using FleetSim.Policy.Audit;
-
 namespace FleetSim.Policy.Sessions;
 
 /// <summary>
@@ -23,9 +21,4 @@ public readonly record struct StatementOutcome(
     public int ErrorCode => Error?.Code ?? 0;
 
     public string ErrorMessage => Error?.Message ?? "";
-
-    public AuditEventClass EventClass => AuditEventClass.general_log;
-
-    /// <summary>LOG when it ran; ERROR when it was denied or did not parse.</summary>
-    public AuditEventSubclass EventSubclass => Error is null ? AuditEventSubclass.LOG : AuditEventSubclass.ERROR;
 }

@@ -5,16 +5,13 @@ using FleetSim.Scenarios.Spec;
 
 namespace FleetSim.Scenarios.Reading;
 
-/// <summary>A scenario read, checked and with its fleet in hand.</summary>
-public sealed record Scenario(ScenarioSpec Spec, FleetSpec Fleet, string Source);
-
 /// <summary>Reads scenario files; a bad one is rejected whole with every problem, naming the file.</summary>
 public static class ScenarioReader
 {
     /// <exception cref="FleetSpecException">The file, or the fleet it names or generates, breaks a rule.</exception>
-    public static Scenario ReadFile(string path) => Read(File.ReadAllText(path), path, Path.GetDirectoryName(Path.GetFullPath(path))!);
+    public static ScenarioFile ReadFile(string path) => Read(File.ReadAllText(path), path, Path.GetDirectoryName(Path.GetFullPath(path))!);
 
-    public static Scenario Read(string json, string source, string baseDirectory)
+    public static ScenarioFile Read(string json, string source, string baseDirectory)
     {
         var spec = FleetSpecReader.Deserialize<ScenarioSpec>(json, source);
         var errors = ScenarioValidator.Validate(spec);
@@ -23,7 +20,7 @@ public static class ScenarioReader
 
         var fleet = spec.Fleet!;
         if (fleet.File is not null)
-            return Checked(new Scenario(spec, FleetSpecReader.ReadFile(Path.Combine(baseDirectory, fleet.File)), source));
+            return Checked(new ScenarioFile(spec, FleetSpecReader.ReadFile(Path.Combine(baseDirectory, fleet.File)), source));
 
         var (resolved, prefix) = fleet.Inline is not null
             ? (fleet.Inline, "fleet.inline")
@@ -31,11 +28,11 @@ public static class ScenarioReader
         var fleetErrors = FleetSpecValidator.Validate(resolved);
         if (fleetErrors.Count > 0)
             throw new FleetSpecException(source, [.. fleetErrors.Select(e => $"{prefix}.{e}")]);
-        return Checked(new Scenario(spec, resolved, source));
+        return Checked(new ScenarioFile(spec, resolved, source));
     }
 
     /// <summary>What can only be checked against the fleet: every population has servers to use.</summary>
-    private static Scenario Checked(Scenario scenario)
+    private static ScenarioFile Checked(ScenarioFile scenario)
     {
         var errors = scenario.Spec.Populations
             .Select((p, i) => (p, i))

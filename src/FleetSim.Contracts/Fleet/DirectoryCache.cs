@@ -1,13 +1,13 @@
-using FleetSim.Contracts.Fleet;
 using FleetSim.Policy.Routing;
 using Orleans;
 
-namespace FleetSim.Client;
+namespace FleetSim.Contracts.Fleet;
 
 /// <summary>
 /// A per-process copy of the fleet directory, shared by every gateway activation in the silo (and
 /// by clients for DNS). It asks the directory grain only when a caller has seen a newer version,
-/// so the directory grain never sits on the connection path.
+/// so the directory grain never sits on the connection path. It sits with the contracts because
+/// silos and clients both keep one and it needs nothing but the directory grain's interface.
 /// </summary>
 public sealed class DirectoryCache(IGrainFactory grains) : IDisposable
 {

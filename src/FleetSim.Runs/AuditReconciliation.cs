@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace FleetSim.Hosting.Runs;
+namespace FleetSim.Runs;
 
 /// <summary>
 /// What a run's clients were told the fleet logged (audit records and gateway log entries)

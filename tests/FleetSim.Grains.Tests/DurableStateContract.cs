@@ -5,47 +5,53 @@ using FleetSim.Contracts.Fleet;
 using FleetSim.Grains.Servers;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Spec;
+using FleetSim.Storage;
 using FleetSim.Storage.Encryption;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Orleans.Storage;
 using Orleans.TestingHost;
-using StackExchange.Redis;
 using static FleetSim.Grains.Tests.Fleets;
 
 namespace FleetSim.Grains.Tests;
 
 /// <summary>
-/// Durable state with <c>StateStore = redis://...</c> (the Redis tests/run starts): a cluster stopped
-/// and started again finds the fleet, the accounts and what threat detection learned, while Redis
-/// holds none of it in clear; without its key file such a silo refuses to start.
+/// Durable grain state, whatever the state store: a cluster stopped and started again finds the
+/// fleet, the accounts and what threat detection learned, while the store holds none of it in
+/// clear; without its key file such a silo refuses to start. Run against each backend by the
+/// small classes below it (SQLite, Redis).
 /// </summary>
-public sealed class RedisStateTests : IDisposable
+public abstract class DurableStateContract : IDisposable
 {
     private const string Office = "203.0.113.7";
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("fleetsim-redis-state-").FullName;
-    // A service of its own: Orleans' Redis storage prefixes every key with the ServiceId.
-    private readonly string _serviceId = "fleetsim-test-" + Guid.NewGuid().ToString("N")[..12];
-    private readonly ConnectionMultiplexer _redis = ConnectionMultiplexer.Connect(Redis);
+    protected string Folder { get; } = Directory.CreateTempSubdirectory("fleetsim-durable-state-").FullName;
 
-    private static string Redis => Environment.GetEnvironmentVariable("FLEETSIM_TEST_REDIS")
-        ?? throw new InvalidOperationException("FLEETSIM_TEST_REDIS is not set: run the suite with tests/run, which installs and starts Redis");
+    // A service of its own: a Redis store prefixes every key with the ServiceId.
+    protected string ServiceId { get; } = "fleetsim-test-" + Guid.NewGuid().ToString("N")[..12];
 
-    private string KeyFile => Path.Combine(_folder, "service-keys.json");
+    /// <summary>The FleetSim:StateStore the silos are given.</summary>
+    protected abstract string StateStore { get; }
 
-    private string AuditStore => Path.Combine(_folder, "audit.db");
+    /// <summary>Every byte the backend holds for this service that a reader of the store could see.</summary>
+    protected abstract byte[] RawBytes();
+
+    /// <summary>
+    /// What must appear nowhere in <see cref="RawBytes"/>. A SQLite file keeps grain ids in a key
+    /// column (the server's name, in clear by design), so only the Redis backend, whose bytes are
+    /// the stored values alone, adds the server's name.
+    /// </summary>
+    protected virtual IEnumerable<string> Plaintexts => [Admin, AdminPassword, "office-firewall-rule", "night_analyst", Office];
+
+    private string KeyFile => Path.Combine(Folder, "service-keys.json");
+
+    private string AuditStore => Path.Combine(Folder, "audit.db");
 
     private async Task<InProcessTestCluster> Start()
     {
         var builder = new InProcessTestClusterBuilder(1);
-        builder.Options.ServiceId = _serviceId;
-        builder.ConfigureSilo((_, silo) => silo.AddFleetSim(o =>
-        {
-            o.AuditStore = AuditStore;
-            o.StateStore = "redis://" + Redis;
-            o.KeyFilePath = KeyFile;
-        }));
+        builder.Options.ServiceId = ServiceId;
+        builder.ConfigureSilo((_, silo) => silo.AddFleetSim(TestSilos.Settings(AuditStore, StateStore, KeyFile)));
         builder.ConfigureClient(client => client.Services.AddSerializer(s => s.AddFleetSimSerialization()));
         var cluster = builder.Build();
         await cluster.DeployAsync();
@@ -53,7 +59,7 @@ public sealed class RedisStateTests : IDisposable
     }
 
     [Fact]
-    public async Task After_a_restart_on_Redis_the_fleet_and_run_time_accounts_are_as_they_were_and_stored_encrypted()
+    public async Task After_a_restart_the_fleet_and_run_time_accounts_are_as_they_were_and_stored_encrypted()
     {
         var cluster = await Start();
         var directory = cluster.Client.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);
@@ -68,11 +74,12 @@ public sealed class RedisStateTests : IDisposable
         await cluster.StopAllSilosAsync(TestContext.Current.CancellationToken);
         await cluster.DisposeAsync();
 
-        var raw = Raw();
-        Assert.Contains(raw.Keys, key => key.EndsWith($"/{Server}/server", StringComparison.Ordinal));
-        var values = raw.Values.SelectMany(fields => fields.SelectMany(f => (byte[])f.Value!)).ToArray();
-        foreach (var plaintext in new[] { Server, Admin, AdminPassword, "office-firewall-rule", "night_analyst", Office })
-            Assert.False(Contains(values, Encoding.UTF8.GetBytes(plaintext)) || Contains(values, Encoding.Unicode.GetBytes(plaintext)), $"'{plaintext}' is stored in clear");
+        var raw = RawBytes();
+        foreach (var plaintext in Plaintexts)
+            Assert.False(Contains(raw, Encoding.UTF8.GetBytes(plaintext)) || Contains(raw, Encoding.Unicode.GetBytes(plaintext)), $"'{plaintext}' is stored in clear");
+        byte[] serverRecord;
+        using (var store = StateStores.Open(StateStore, ServiceId))
+            serverRecord = store.ReadAll().Single(r => r.StateName == "server" && r.GrainId.EndsWith($"/{Server}", StringComparison.Ordinal)).Payload;
 
         var restarted = await Start();
         try
@@ -80,15 +87,14 @@ public sealed class RedisStateTests : IDisposable
             // The silo's own serializer reads the server's record: its password hashes and salts are in there, and nowhere in clear.
             var serializer = restarted.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorageSerializer>(FleetSimSiloOptions.StateStorage);
             Assert.IsType<EncryptingGrainStorageSerializer>(serializer);
-            var serverRecord = raw.Single(entry => entry.Key.EndsWith($"/{Server}/server", StringComparison.Ordinal)).Value;
-            var server = serializer.Deserialize<ServerGrainState>(new BinaryData((byte[])serverRecord.Single(f => f.Name == "data").Value!))!;
+            var server = serializer.Deserialize<ServerGrainState>(new BinaryData(serverRecord))!;
             var passwords = server.Access!.Accounts.Select(a => a.Password).OfType<Policy.Admission.PasswordHash>().ToList();
             Assert.Contains(server.Access.Accounts, a => a.User == "night_analyst");
             Assert.NotEmpty(passwords);
             foreach (var password in passwords)
             {
-                Assert.False(Contains(values, password.Hash), "a password hash is stored in clear");
-                Assert.False(Contains(values, password.Salt), "a password salt is stored in clear");
+                Assert.False(Contains(raw, password.Hash), "a password hash is stored in clear");
+                Assert.False(Contains(raw, password.Salt), "a password salt is stored in clear");
             }
 
             connector = new FleetConnector(restarted.Client, new DirectoryCache(restarted.Client));
@@ -107,7 +113,7 @@ public sealed class RedisStateTests : IDisposable
     }
 
     [Fact]
-    public async Task Without_its_key_file_a_silo_refuses_to_start_on_existing_Redis_state()
+    public async Task Without_its_key_file_a_silo_refuses_to_start_on_existing_state()
     {
         await using (var cluster = await Start())
             await cluster.Client.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).Provision(With(Contoso(Rule("office-firewall-rule", Office))));
@@ -119,24 +125,18 @@ public sealed class RedisStateTests : IDisposable
         Assert.False(File.Exists(KeyFile));
     }
 
-    private Dictionary<string, HashEntry[]> Raw() =>
-        _redis.GetServers().SelectMany(s => s.Keys(pattern: $"{_serviceId}/*"))
-            .ToDictionary(key => (string)key!, key => _redis.GetDatabase().HashGetAll(key));
+    protected static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
-    private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
-
-    public void Dispose()
+    public virtual void Dispose()
     {
-        foreach (var key in Raw().Keys)
-            _redis.GetDatabase().KeyDelete(key);
-        _redis.Dispose();
         try
         {
-            Directory.Delete(_folder, recursive: true);
+            Directory.Delete(Folder, recursive: true);
         }
         catch (IOException)
         {
             // A silo still closing its audit store; the temp folder is cleaned by the OS.
         }
+        GC.SuppressFinalize(this);
     }
 }

@@ -6,10 +6,10 @@ using FleetSim.Hosting;
 namespace FleetSim.Cli;
 
 /// <summary>
-/// --gateway and --cluster: run against a running FleetSim cluster instead of an embedded silo.
-/// Without either, every verb keeps its embedded single-silo default.
+/// Where a verb runs, from --gateway and --cluster: a running FleetSim cluster, or without either
+/// the verb's embedded single silo. (Not Orleans' ClusterOptions, which are a silo's ids.)
 /// </summary>
-public sealed class ClusterOptions
+public sealed class ClusterTarget
 {
     private readonly Option<string?> _gateway = new("--gateway") { Description = "A running cluster's gateway, host:port (e.g. 127.0.0.1:30000)." };
     private readonly Option<string?> _cluster = new("--cluster") { Description = "A running cluster's silo.json: ids, gateway port (or Redis clustering) and audit store are read from it." };

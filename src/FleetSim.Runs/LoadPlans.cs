@@ -1,7 +1,7 @@
 using FleetSim.Harness;
 using FleetSim.Scenarios.Spec;
 
-namespace FleetSim.Hosting.Runs;
+namespace FleetSim.Runs;
 
 /// <summary>Turns a scenario file's load list into the harness's load simulations.</summary>
 public static class LoadPlans

@@ -6,7 +6,7 @@ using FleetSim.Scenarios.Clients;
 using FleetSim.Scenarios.Reading;
 using FleetSim.Scenarios.Spec;
 
-namespace FleetSim.Hosting.Runs;
+namespace FleetSim.Runs;
 
 /// <summary>
 /// A scenario file as a harness scenario: each iteration is one client session drawn from the
@@ -17,7 +17,7 @@ namespace FleetSim.Hosting.Runs;
 /// </summary>
 public static class FleetScenario
 {
-    public static Harness.Scenario Create(Scenarios.Reading.Scenario scenario, FleetConnector connector, long directoryVersion, TimeSpan? duration = null)
+    public static Harness.Scenario Create(ScenarioFile scenario, FleetConnector connector, long directoryVersion, TimeSpan? duration = null)
     {
         var spec = scenario.Spec;
         var populations = new WeightedChoice<ClientPopulation>(

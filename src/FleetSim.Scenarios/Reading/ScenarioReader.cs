@@ -16,7 +16,7 @@ public static class ScenarioReader
 
     public static Scenario Read(string json, string source, string baseDirectory)
     {
-        var spec = FleetSpecReader.Deserialize<ScenarioSpec>(json, source);
+        var spec = DocumentedSpelling.Apply(FleetSpecReader.Deserialize<ScenarioSpec>(json, source, "a scenario object"));
         var errors = ScenarioValidator.Validate(spec);
         if (errors.Count > 0)
             throw new FleetSpecException(source, errors);

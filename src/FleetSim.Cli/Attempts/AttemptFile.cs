@@ -39,7 +39,7 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
         var attempts = new List<Attempt>(lines.Length);
         var errors = new List<string>();
         // Decisions are matched to attempts by id, so an id names one line only.
-        var idLines = new Dictionary<string, int>(StringComparer.Ordinal);
+        var idLines = new Dictionary<string, (int Line, bool Numbered)>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i]))
@@ -54,9 +54,9 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
                 errors.Add($"{name}: line {lineNumber}: {problem}");
             var id = attempt.Id ?? lineNumber.ToString(CultureInfo.InvariantCulture);
             if (idLines.TryGetValue(id, out var first))
-                errors.Add($"{name}: line {lineNumber}: id: '{id}' is already the id of line {first}{(attempt.Id is null ? " (an attempt without an id is known by its line number)" : "")}; each attempt needs its own, the output is matched to the input by it");
+                errors.Add($"{name}: line {lineNumber}: id: '{id}' is already the id of line {first.Line}{(first.Numbered || attempt.Id is null ? " (an attempt without an id is known by its line number)" : "")}; each attempt needs its own, the output is matched to the input by it");
             else
-                idLines.Add(id, lineNumber);
+                idLines.Add(id, (lineNumber, attempt.Id is null));
             attempts.Add(attempt with { Id = id });
         }
         if (errors.Count > 0)

@@ -103,6 +103,9 @@ public sealed class LoadRunner
     /// <summary>How progress is shown: a live table on a terminal, lines when redirected (Auto), or nothing.</summary>
     public LoadRunner WithConsole(ConsoleMode mode) => With(_options with { ConsoleMode = mode });
 
+    /// <summary>Plain progress lines and the summary into <paramref name="output"/> instead of the console: for tests that read them.</summary>
+    internal LoadRunner WithPlainConsole(TextWriter output) => With(_options with { ConsoleMode = ConsoleMode.Plain, PlainOutput = output });
+
     /// <summary>The clock every schedule, latency and interval uses; tests pass a fake one.</summary>
     public LoadRunner WithTimeProvider(TimeProvider time)
     {

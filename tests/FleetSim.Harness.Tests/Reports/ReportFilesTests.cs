@@ -61,9 +61,14 @@ public sealed class ReportFilesTests(ReportRun run) : IClassFixture<ReportRun>
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         foreach (var section in new[] { "Scenarios and steps", "Thresholds", "Outcomes by reason", "Over time", "Load simulations", "Notes" })
             Assert.Contains(section, html, StringComparison.Ordinal);
-        foreach (var chart in new[] { "connect: rate", "connect: latency of ok calls", "connect: active copies", "connect: outcomes by reason" })
-            Assert.Contains(chart, html, StringComparison.Ordinal);
-        Assert.True(CountOf(html, "<svg") >= 4, "four charts for the scenario");
+        // The step's latency (the service's) leads; the whole iteration's follows with its note, then the rest.
+        string[] charts = ["connect / login: latency of ok calls", "connect: latency of ok calls, whole iteration", System.Net.WebUtility.HtmlEncode(ReportCharts.IterationNote),
+            "connect: rate", "connect: active copies", "connect: outcomes by reason"];
+        var positions = charts.Select(chart => html.IndexOf(chart, StringComparison.Ordinal)).ToArray();
+        Assert.All(positions, position => Assert.True(position >= 0));
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains("<figcaption>" + System.Net.WebUtility.HtmlEncode(ReportCharts.IterationNote) + "</figcaption>", html, StringComparison.Ordinal);
+        Assert.Equal(5, CountOf(html, "<figure>"));
         Assert.Contains("FirewallDenied", html, StringComparison.Ordinal);
         Assert.Contains("FAILED", html, StringComparison.Ordinal); // fail.rate < 0.01 broke
         Assert.DoesNotContain("<?xml", html, StringComparison.Ordinal);

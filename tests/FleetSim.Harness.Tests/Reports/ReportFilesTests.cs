@@ -47,7 +47,7 @@ public sealed class ReportFilesTests(ReportRun run) : IClassFixture<ReportRun>
     {
         var result = await RunAsync();
 
-        string[] expected = ["run.html", "run.md", "run.json", "run.txt", "run_stats.csv", "run_stats_history.csv"];
+        string[] expected = ["run.html", "run.md", "run.json", "run.txt", "run_stats.csv", "run_stats_history.csv", "run_outcomes.csv"];
         Assert.Equal(expected.Order(), result.ReportFiles.Select(Path.GetFileName).Order());
         Assert.All(expected, name => Assert.True(File.Exists(Path.Combine(_folder, name)), name));
     }
@@ -90,6 +90,18 @@ public sealed class ReportFilesTests(ReportRun run) : IClassFixture<ReportRun>
         Assert.Equal(intervals.Length, lines.Count(line => line.Split(',') is [_, _, "connect", "login", ..]));
         Assert.Equal(1 + (3 * intervals.Length), lines.Length);
         Assert.Equal(60, intervals.Sum(row => row.OkCount + row.FailCount));
+    }
+
+    [Fact]
+    public async Task The_outcomes_csv_has_every_outcome_of_the_scenario_and_its_steps()
+    {
+        await RunAsync();
+        var lines = await File.ReadAllLinesAsync(Path.Combine(_folder, "run_outcomes.csv"), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Scenario,Step,Status,Result,Count,Share", lines[0]);
+        Assert.Contains("connect,,FirewallDenied,fail,12,0.2", lines);
+        Assert.Contains("connect,login,FirewallDenied,fail,12,0.2", lines);
+        Assert.Contains("connect,login,OK,ok,48,0.8", lines);
     }
 
     [Fact]

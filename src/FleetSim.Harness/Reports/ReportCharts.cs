@@ -12,8 +12,11 @@ internal static class ReportCharts
     public const string IterationNote =
         "This is the latency of a whole iteration: its steps and everything between them, think and hold times included. The step charts above show each step alone.";
 
-    /// <summary>A latency range wider than this (max over min, in decades: 100x) is charted on a log scale.</summary>
-    private const double WideRange = 100;
+    /// <summary>
+    /// A latency range wider than this (the largest value over the smallest) is charted on a log
+    /// scale: on a linear one, a 1 ms median under a 20 ms maximum is a line along the floor.
+    /// </summary>
+    private const double WideRange = 20;
 
     private static readonly string[] s_percentiles = ["p50", "p75", "p95", "p99", "max"];
 

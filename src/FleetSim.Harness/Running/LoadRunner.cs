@@ -75,7 +75,7 @@ public sealed class LoadRunner
         return With(_options with { ReportFolder = folder });
     }
 
-    /// <summary>The reports' base name: report.html, report.md, report.json, report_stats.csv, report_stats_history.csv.</summary>
+    /// <summary>The reports' base name: report.html, report.md, report.json, report_stats.csv, report_stats_history.csv, report_outcomes.csv.</summary>
     public LoadRunner WithReportFileName(string fileName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);

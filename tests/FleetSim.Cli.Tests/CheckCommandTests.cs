@@ -66,6 +66,58 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
+    public async Task A_source_gives_one_form_and_two_forms_at_once_are_refused_with_the_line()
+    {
+        var attempts = TempFile("forms.jsonl", """
+            {"id":"pe-and-ip","host":"tailspin.mariadb.database.azure.com","user":"tsadmin@tailspin","source":{"ip":"1.2.3.4","privateEndpoint":"pe-analytics"}}
+            {"id":"azure-in-subnet","host":"contoso.mariadb.database.azure.com","user":"app@contoso","source":{"subnet":"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-shop/providers/Microsoft.Network/virtualNetworks/vnet-shop/subnets/app","ip":"10.1.1.4","azure":true}}
+            {"id":"azure","host":"contoso.mariadb.database.azure.com","user":"app@contoso","source":{"ip":"52.160.0.9","azure":true}}
+            {"id":"subnet","host":"contoso.mariadb.database.azure.com","user":"app@contoso","source":{"subnet":"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-shop/providers/Microsoft.Network/virtualNetworks/vnet-shop/subnets/app","ip":"10.1.1.4"}}
+            """);
+        var run = await RunAsync("check", Sample("fleet.json"), attempts);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Contains("forms.jsonl: line 1: source: ip and privateEndpoint are two forms at once; give one of", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("forms.jsonl: line 2: source: ip, azure and subnet are two forms at once", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 3:", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("line 4:", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_attempts_with_one_id_are_refused_since_the_output_could_not_be_matched_to_them()
+    {
+        var attempts = TempFile("ids.jsonl", """
+            {"id":"office","host":"contoso.mariadb.database.azure.com","user":"app@contoso","source":{"ip":"203.0.113.7"}}
+            {"host":"contoso.mariadb.database.azure.com","user":"app@contoso","source":{"ip":"203.0.113.7"}}
+            {"id":"office","host":"contoso.mariadb.database.azure.com","user":"app@contoso","source":{"ip":"203.0.113.8"}}
+            {"id":"2","host":"contoso.mariadb.database.azure.com","user":"app@contoso","source":{"ip":"203.0.113.9"}}
+            """);
+        var run = await RunAsync("check", Sample("fleet.json"), attempts);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Empty(run.Stdout);
+        Assert.Contains("ids.jsonl: line 3: id: 'office' is already the id of line 1", run.Stderr, StringComparison.Ordinal);
+        Assert.Contains("ids.jsonl: line 4: id: '2' is already the id of line 2", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""["office"]""", "expected an attempt object")]
+    [InlineData("\"office\"", "expected an attempt object")]
+    [InlineData("null", "expected an attempt object, not null")]
+    [InlineData("""{"host":"contoso.mariadb.database.azure.com","user":"app@contoso","source":["203.0.113.7"]}""", "source: expected an object")]
+    [InlineData("""{"host":"contoso.mariadb.database.azure.com","user":"app@contoso","source":{"ip":"203.0.113.7"},"hold":"yes"}""", "hold: expected true or false")]
+    [InlineData("""{"host":"contoso.mariadb.database.azure.com","user":"app@contoso","source":{"ip":"203.0.113.7"},"at":5}""", "at: expected a date and time")]
+    [InlineData("""{"host":"contoso.mariadb.database.azure.com","user":"app@contoso","source":{"ip":"203.0.113.7"},"statements":"SELECT 1"}""", "statements: expected an array")]
+    [InlineData("""{"hots":"contoso.mariadb.database.azure.com","user":"app@contoso","source":{"ip":"203.0.113.7"}}""", "hots: unknown property; did you mean 'host'?")]
+    public async Task A_line_of_the_wrong_shape_says_what_was_expected_in_the_files_terms(string line, string error)
+    {
+        var run = await RunAsync("check", Sample("fleet.json"), TempFile("shapes.jsonl", line));
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("shapes.jsonl: line 1: " + error, run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("FleetSim.", run.Stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", run.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_bad_fleet_is_rejected_whole_with_every_error_as_path_and_message()
     {
         var fleet = File.ReadAllText(Sample("fleet.json"))

@@ -69,6 +69,39 @@ public sealed class ComposeFileTests
         Assert.Equal("yes", command[command.IndexOf("--appendonly") + 1]);
     }
 
+    [Theory]
+    [InlineData("silo1")]
+    [InlineData("load")]
+    public void No_image_carries_secrets_state_reports_or_build_output_from_the_build_context(string service)
+    {
+        var context = Path.GetFullPath(Path.Combine(Repository, Context(service)));
+        var ignore = Path.Combine(context, ".dockerignore");
+        Assert.True(File.Exists(ignore), $"{ignore}: the Dockerfiles copy the whole context");
+        var rules = DockerIgnore.Read(ignore);
+
+        // What a silo, a run or a build leaves in a working copy (silo.json's data/ folder among them).
+        string[] leftOut =
+        [
+            "data/service-keys.json", "data/state.db", "data/audit.db-wal", "service-keys.json", "audit.db", "samples/audit.db",
+            "reports/quickstart-20261130-0400/report.html", "reports/quickstart-20261130-0400/audit.db",
+            "src/FleetSim.Silo/bin/Release/net10.0/FleetSim.Silo.dll", "src/FleetSim.Cli/obj/project.assets.json",
+            "tests/FleetSim.Cli.Tests/bin/Debug/net10.0/fleetsim.dll", ".git/config",
+        ];
+        Assert.All(leftOut, path => Assert.True(rules.Excludes(path), path + " would be in the image"));
+
+        // What the build needs.
+        string[] kept =
+        [
+            "FleetSim.sln", "Directory.Build.props", "Directory.Packages.props", "global.json", ".editorconfig", "silo.json",
+            "src/FleetSim.Silo/Program.cs", "src/FleetSim.Cli/FleetSim.Cli.csproj", "src/FleetSim.Silo/Dockerfile",
+            "samples/fleet.json", "loadtests/scenarios/quickstart.json",
+        ];
+        Assert.All(kept, path => Assert.False(rules.Excludes(path), path + " is needed by the build"));
+    }
+
+    private static string Context(string service) =>
+        (string)((Dictionary<object, object>)((Dictionary<object, object>)Services[service])["build"])["context"];
+
     private static string Build(string service)
     {
         var build = (Dictionary<object, object>)((Dictionary<object, object>)Services[service])["build"];

@@ -10,29 +10,44 @@ namespace FleetSim.Cli.Tests;
 [Collection(HeavyLoadCollection.Name)]
 public sealed class RedisClusterTests
 {
+    /// <summary>
+    /// How many checks, two seconds apart (and a few seconds each), the cluster gets to decide as
+    /// before: minutes, well beyond what Orleans' membership needs to declare a silo dead (a few
+    /// missed probes) and reactivate its grains on the survivors. That detection is what bounds the
+    /// burst; this budget only keeps a recovery that never comes from hanging the suite.
+    /// </summary>
+    private const int RecoveryBudget = 30;
+
     [Fact]
     public async Task A_silo_killed_mid_service_costs_a_bounded_burst_of_failures_then_every_decision_is_as_before()
     {
         await using var cluster = await RedisTestCluster.StartAsync(3);
         var expected = File.ReadAllLines(Sample("attempts.expected.jsonl"));
         Assert.Equal(0, (await RunAsync("fleet", "apply", Sample("fleet.json"), "--cluster", cluster.ClientConfiguration)).ExitCode);
-        var before = await RunAsync("check", Sample("fleet.json"), Sample("attempts.jsonl"), "--cluster", cluster.ClientConfiguration, "--keep-fleet");
-        Assert.Equal(expected, before.Lines);
+        Task<Run> CheckAsync() => RunAsync("check", Sample("fleet.json"), Sample("attempts.jsonl"), "--cluster", cluster.ClientConfiguration, "--keep-fleet");
+        Assert.Equal(expected, (await CheckAsync()).Lines);
 
         await cluster.Silos[1].KillAsync();
-        var failures = 0;
-        string[] after = [];
-        for (var attempt = 0; attempt < 30 && !after.SequenceEqual(expected); attempt++)
+        var burst = new List<Run>();
+        var after = await CheckAsync();
+        while (!after.Lines.SequenceEqual(expected) && burst.Count < RecoveryBudget)
         {
-            var run = await RunAsync("check", Sample("fleet.json"), Sample("attempts.jsonl"), "--cluster", cluster.ClientConfiguration, "--keep-fleet");
-            after = run.Lines;
-            if (!after.SequenceEqual(expected))
-            {
-                failures++;
-                await Task.Delay(2000, TestContext.Current.CancellationToken);
-            }
+            burst.Add(after);
+            await Task.Delay(2000, TestContext.Current.CancellationToken);
+            after = await CheckAsync();
         }
-        Assert.Equal(expected, after);
-        Assert.InRange(failures, 0, 29);
+
+        // Recovered within the budget, with every decision as before the kill.
+        Assert.Equal(expected, after.Lines);
+        // During the burst the service was unavailable, never wrong: a check that failed failed as
+        // a whole (an error, no decisions), it never printed a decision the fleet would not make.
+        Assert.All(burst, failed =>
+        {
+            Assert.NotEqual(0, failed.ExitCode);
+            Assert.DoesNotContain(failed.Lines, line => !expected.Contains(line));
+        });
+        // One burst, then steady: the survivors keep deciding as before.
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(expected, (await CheckAsync()).Lines);
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using static FleetSim.Cli.Tests.Fleetsim;
 
@@ -18,24 +19,51 @@ public sealed class RunCommandTests
         """;
 
     [Fact]
-    public async Task The_quickstart_runs_with_every_outcome_and_writes_all_four_report_formats()
+    public async Task The_quickstart_writes_every_outcome_it_produces_into_all_four_report_formats()
     {
         var folder = Directory.CreateTempSubdirectory("fleetsim-run-test-").FullName;
         var run = await RunAsync("run", "--out", folder, "--duration", "4s", "--console", "plain");
-        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
-        Assert.Contains("PASSED", run.Stdout, StringComparison.Ordinal);
+        // The verdict belongs to the quickstart's thresholds (a latency limit a busy machine may
+        // break), not to this test: the run must finish and report, not abort or fail to start.
+        Assert.True(run.ExitCode is 0 or 1, run.Stdout + run.Stderr);
+        Assert.Matches("(?m)^(PASSED|FAILED)  quickstart", run.Stdout);
+
+        // The JSON report, machine-readable, says what the run produced; every other format must show the same.
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+        var outcomes = Outcomes(json.RootElement);
+        var connect = outcomes.Where(o => o.Step == "connect").Select(o => o.Status).ToList();
+        Assert.Contains("Allowed", connect);
+        Assert.Contains("FirewallDenied", connect);
 
         var html = File.ReadAllText(Path.Combine(folder, "report.html"));
-        Assert.Contains("<svg", html, StringComparison.Ordinal);
-        Assert.Contains("FirewallDenied", File.ReadAllText(Path.Combine(folder, "report.md")), StringComparison.Ordinal);
-        var history = File.ReadAllLines(Path.Combine(folder, "report_stats_history.csv"));
-        Assert.True(history.Length > 2);
-        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
-        Assert.True(File.Exists(Path.Combine(folder, "audit.db")));
+        var markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
+        var csv = File.ReadAllLines(Path.Combine(folder, "report_outcomes.csv"));
+        Assert.Equal(outcomes.Count, csv.Length - 1);
+        foreach (var (scenario, step, status, result, count) in outcomes)
+        {
+            var shown = count.ToString("N0", CultureInfo.InvariantCulture);
+            Assert.Contains($"<tr><td>{scenario}</td><td class=\"text\">{step}</td><td class=\"text\">{status}</td><td class=\"text\">{result}</td><td>{shown}</td>", html, StringComparison.Ordinal);
+            Assert.Contains($"| {scenario} | {step} | {status} | {result} | {shown} |", markdown, StringComparison.Ordinal);
+            Assert.Contains(csv, line => line.StartsWith($"{scenario},{step},{status},{result},{count},", StringComparison.Ordinal));
+        }
 
+        Assert.Contains("<svg", html, StringComparison.Ordinal);
+        Assert.True(File.ReadAllLines(Path.Combine(folder, "report_stats_history.csv")).Length > 2);
+        Assert.True(File.Exists(Path.Combine(folder, "audit.db")));
         var stats = await RunAsync("audit", "stats", "--store", Path.Combine(folder, "audit.db"));
         Assert.DoesNotContain("audit records: 0,", stats.Stdout, StringComparison.Ordinal);
     }
+
+    /// <summary>Every outcome row of the JSON report: per scenario and per step, as the other formats tabulate them.</summary>
+    private static List<(string Scenario, string Step, string Status, string Result, long Count)> Outcomes(JsonElement report) =>
+        [.. report.GetProperty("scenarios").EnumerateArray()
+            .SelectMany(scenario => scenario.GetProperty("steps").EnumerateArray().Prepend(scenario.GetProperty("totals")))
+            .SelectMany(stats => stats.GetProperty("outcomes").EnumerateArray().Select(outcome => (
+                stats.GetProperty("scenario").GetString()!,
+                stats.GetProperty("step").GetString() ?? "",
+                outcome.GetProperty("statusCode").GetString()!,
+                outcome.GetProperty("isError").GetBoolean() ? "fail" : "ok",
+                outcome.GetProperty("count").GetInt64())))];
 
     [Theory]
     [InlineData("batched")]

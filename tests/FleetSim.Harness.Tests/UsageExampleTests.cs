@@ -55,7 +55,7 @@ public sealed class UsageExampleTests : IDisposable
         var connect = result.Scenario("connect");
         Assert.Contains(connect.Steps, step => step.Step == "connect");
         Assert.Contains(connect.Totals.Outcomes, outcome => outcome.StatusCode == "FirewallDenied");
-        Assert.Equal(6, result.ReportFiles.Count);
+        Assert.Equal(7, result.ReportFiles.Count); // html, md, json, txt and three CSVs
         Assert.Contains("audit records written", result.FormatSummary(), StringComparison.Ordinal);
     }
 

@@ -71,4 +71,47 @@ public sealed class ScenarioReaderTests
         var json = Valid.Replace("\"seed\": 3", "\"sed\": 3", StringComparison.Ordinal);
         Assert.Contains(Rejected(json).Errors, e => e.Contains("sed", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("keepconstant")]
+    [InlineData("KEEPCONSTANT")]
+    [InlineData("KeepConstant")]
+    public void A_load_simulation_kind_is_read_in_any_case_and_kept_in_its_documented_spelling(string kind)
+    {
+        var json = Valid.Replace("{ \"kind\": \"inject\", \"rate\": 10, \"interval\": \"1s\", \"during\": \"2s\" }",
+            $"{{ \"kind\": \"{kind}\", \"copies\": 2, \"during\": \"2s\" }}", StringComparison.Ordinal);
+        Assert.Equal("keepConstant", Assert.Single(ScenarioReader.Read(json, "scenario.json", ".").Spec.Load).Kind);
+    }
+
+    [Fact]
+    public void A_source_kind_is_read_in_any_case_and_kept_in_its_documented_spelling()
+    {
+        var json = Valid.Replace("\"kind\": \"internet\"", "\"kind\": \"Internet\"", StringComparison.Ordinal);
+        Assert.Equal("internet", Assert.Single(ScenarioReader.Read(json, "scenario.json", ".").Spec.Populations).Source.Kind);
+    }
+
+    [Fact]
+    public void A_misspelled_kind_is_still_refused_with_the_documented_choices()
+    {
+        var json = Valid.Replace("\"kind\": \"inject\"", "\"kind\": \"Injekt\"", StringComparison.Ordinal);
+        Assert.Contains(Rejected(json).Errors, e => e.StartsWith("load[0].kind: 'Injekt' is not one of keepConstant, rampingConstant", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("[]", "line 1: expected a scenario object")]
+    [InlineData("null", "line 1: expected a scenario object, not null")]
+    public void A_scenario_is_an_object(string json, string error) => Assert.Equal([error], Rejected(json).Errors);
+
+    [Theory]
+    [InlineData("\"rate\": 10", "\"rate\": \"ten\"", "load[0].rate: expected an integer")]
+    [InlineData("\"load\": [", "\"load\": [ [], ", "load[0]: expected an object")]
+    [InlineData("\"name\": \"office\",", "\"name\": \"office\", \"weight\": \"heavy\",", "populations[0].weight: expected a number")]
+    public void A_value_of_the_wrong_shape_is_named_in_the_files_terms_not_as_a_dotnet_type(string find, string replacement, string error)
+    {
+        var json = Valid.Replace(find, replacement, StringComparison.Ordinal);
+        var message = Assert.Single(Rejected(json).Errors);
+        Assert.EndsWith(error, message, StringComparison.Ordinal);
+        Assert.DoesNotContain("FleetSim.", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", message, StringComparison.Ordinal);
+    }
 }

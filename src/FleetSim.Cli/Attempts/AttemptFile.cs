@@ -1,20 +1,32 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using FleetSim.Contracts.Connections;
 using FleetSim.Policy.Network;
 using FleetSim.Policy.Routing;
 using FleetSim.Policy.Spec;
+using FleetSim.Policy.Validation;
 
 namespace FleetSim.Cli.Attempts;
 
 /// <summary>An attempts file read and checked against its fleet: JSON Lines, one attempt a line.</summary>
 public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
 {
+    private const string SourceForms = "{\"ip\": A}, {\"ip\": A, \"azure\": true}, {\"subnet\": ID, \"ip\": A} or {\"privateEndpoint\": NAME}";
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+    };
+
+    private static readonly JsonDocumentOptions LineOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
     };
 
@@ -26,33 +38,62 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
         var directory = FleetDirectory.FromSpec(fleet);
         var attempts = new List<Attempt>(lines.Length);
         var errors = new List<string>();
+        // Decisions are matched to attempts by id, so an id names one line only.
+        var idLines = new Dictionary<string, (int Line, bool Numbered)>(StringComparer.Ordinal);
         for (var i = 0; i < lines.Length; i++)
         {
             if (string.IsNullOrWhiteSpace(lines[i]))
                 continue;
             var lineNumber = i + 1;
-            Attempt? attempt;
-            try
+            if (!TryParse(lines[i], out var attempt, out var error))
             {
-                attempt = JsonSerializer.Deserialize<Attempt>(lines[i], Options);
-            }
-            catch (JsonException e)
-            {
-                errors.Add($"{name}: line {lineNumber}: {JsonErrors.Describe(e)}");
-                continue;
-            }
-            if (attempt is null)
-            {
-                errors.Add($"{name}: line {lineNumber}: expected an object, found null");
+                errors.Add($"{name}: line {lineNumber}: {error}");
                 continue;
             }
             foreach (var problem in Check(attempt, directory))
                 errors.Add($"{name}: line {lineNumber}: {problem}");
-            attempts.Add(attempt with { Id = attempt.Id ?? lineNumber.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            var id = attempt.Id ?? lineNumber.ToString(CultureInfo.InvariantCulture);
+            if (idLines.TryGetValue(id, out var first))
+                errors.Add($"{name}: line {lineNumber}: id: '{id}' is already the id of line {first.Line}{(first.Numbered || attempt.Id is null ? " (an attempt without an id is known by its line number)" : "")}; each attempt needs its own, the output is matched to the input by it");
+            else
+                idLines.Add(id, (lineNumber, attempt.Id is null));
+            attempts.Add(attempt with { Id = id });
         }
         if (errors.Count > 0)
             throw new InputException(errors);
         return new AttemptFile(attempts);
+    }
+
+    /// <summary>One line as an attempt, or what is wrong with it in the file's terms (never a .NET type's name).</summary>
+    private static bool TryParse(string line, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Attempt? attempt, out string error)
+    {
+        attempt = null;
+        error = "";
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line, LineOptions);
+        }
+        catch (JsonException e)
+        {
+            error = JsonReadError.SyntaxMessage(e);
+            return false;
+        }
+        using (document)
+        {
+            try
+            {
+                attempt = document.RootElement.Deserialize<Attempt>(Options);
+            }
+            catch (JsonException e)
+            {
+                error = JsonReadError.Message(e, document.RootElement, Options.GetTypeInfo(typeof(Attempt)), "an attempt object");
+                return false;
+            }
+        }
+        if (attempt is null)
+            error = "expected an attempt object, not null";
+        return attempt is not null;
     }
 
     public static (ConnectRequest Request, string? PinnedGateway) ToRequest(Attempt attempt, bool explain = false)
@@ -87,12 +128,16 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
     {
         if (source is null)
         {
-            yield return "source: required: {\"ip\": A}, {\"ip\": A, \"azure\": true}, {\"subnet\": ID, \"ip\": A} or {\"privateEndpoint\": NAME}";
+            yield return $"source: required: {SourceForms}";
             yield break;
         }
-        var forms = (source.Subnet is null ? 0 : 1) + (source.PrivateEndpoint is null ? 0 : 1) + (source.Azure ? 1 : 0);
-        if (forms > 1)
-            yield return "source: give only one of azure, subnet and privateEndpoint";
+        // A client arrives one way only; two ways at once would be decided as one of them, silently.
+        if ((source.PrivateEndpoint is not null && (source.Ip is not null || source.Azure || source.Subnet is not null))
+            || (source.Azure && source.Subnet is not null))
+        {
+            var fields = Fields(source).ToArray();
+            yield return $"source: {string.Join(", ", fields[..^1])} and {fields[^1]} are two forms at once; give one of {SourceForms}";
+        }
         Ipv4 ip = default;
         if (source.Ip is null && source.PrivateEndpoint is null)
             yield return "source.ip: required unless the source is a privateEndpoint";
@@ -105,5 +150,17 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
             else if (source.Ip is not null && ip != default && !subnet.AddressPrefix.Contains(ip))
                 yield return $"source.ip: '{source.Ip}' is not inside subnet {subnet.Id} ({subnet.AddressPrefix})";
         }
+    }
+
+    private static IEnumerable<string> Fields(AttemptSource source)
+    {
+        if (source.Ip is not null)
+            yield return "ip";
+        if (source.Azure)
+            yield return "azure";
+        if (source.Subnet is not null)
+            yield return "subnet";
+        if (source.PrivateEndpoint is not null)
+            yield return "privateEndpoint";
     }
 }

@@ -7,7 +7,10 @@ namespace FleetSim.Harness;
 /// <param name="AbortReason">Why the run is stopping early, if it is.</param>
 internal sealed record ProgressSnapshot(TimeSpan Elapsed, TimeSpan? Planned, IReadOnlyList<ScenarioProgress> Scenarios, string? AbortReason);
 
-/// <summary>One scenario at a tick.</summary>
+/// <summary>
+/// One scenario at a tick. Finished: its last phase has ended, no iteration starts any more;
+/// Draining: then, the iterations (sessions) still running, which the run waits for up to its graceful stop.
+/// </summary>
 internal sealed record ScenarioProgress(
     string Name,
     bool WarmingUp,
@@ -18,4 +21,5 @@ internal sealed record ScenarioProgress(
     long OkCount,
     long FailCount,
     long DroppedCount,
-    IReadOnlyList<OutcomeCount> Outcomes);
+    IReadOnlyList<OutcomeCount> Outcomes,
+    int Draining = 0);

@@ -12,8 +12,17 @@ internal static class ProgressText
         ? span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture)
         : span.ToString(@"mm\:ss", CultureInfo.InvariantCulture);
 
-    public static string State(ScenarioProgress scenario) =>
-        scenario.Finished ? "done" : scenario.WarmingUp ? "warm-up" : "running";
+    /// <summary>
+    /// running, warm-up, done; and between running and done, while held sessions end after the
+    /// planned time, how many are left, so that a run waiting for them does not look stuck.
+    /// </summary>
+    public static string State(ScenarioProgress scenario) => scenario switch
+    {
+        { Finished: true, Draining: > 0 } => $"draining ({Count(scenario.Draining)} {(scenario.Draining == 1 ? "session" : "sessions")})",
+        { Finished: true } => "done",
+        { WarmingUp: true } => "warm-up",
+        _ => "running",
+    };
 
     public static string Milliseconds(double ms) => double.IsNaN(ms) ? "-" : ms.ToString(ms < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " ms";
 

@@ -6,8 +6,9 @@ namespace FleetSim.Harness;
 
 /// <summary>
 /// The report as one self-contained HTML file: the verdict, the tables, and charts over time
-/// (rate, latency percentiles, active copies, outcomes by reason) as inline SVG. No scripts, no
-/// external files: it opens anywhere and can be attached to an issue.
+/// (latency percentiles of each step, then of the whole iteration; rate, active copies, outcomes
+/// by reason) as inline SVG. No scripts, no external files: it opens anywhere and can be attached
+/// to an issue.
 /// </summary>
 internal static class HtmlReport
 {
@@ -20,7 +21,7 @@ internal static class HtmlReport
         th:first-child,td:first-child,td.text{text-align:left}
         tr.step td:first-child{padding-left:1.6rem;color:#57606a}
         .broken{color:#cf222e;font-weight:600}.kept{color:#1a7f37}
-        figure{margin:0 0 1rem}svg{max-width:100%;height:auto}
+        figure{margin:0 0 1rem}svg{max-width:100%;height:auto}figcaption{color:#57606a;font-size:.9rem;max-width:900px}
         """;
 
     public static string Render(RunResult result)
@@ -70,7 +71,12 @@ internal static class HtmlReport
             if (charts.Count == 0)
                 html.Append("<p>No interval was measured.</p>\n");
             foreach (var chart in charts)
-                html.Append("<figure>").Append(chart).Append("</figure>\n");
+            {
+                html.Append("<figure>").Append(chart.Svg);
+                if (chart.Note is { } note)
+                    html.Append("<figcaption>").Append(E(note)).Append("</figcaption>");
+                html.Append("</figure>\n");
+            }
         }
 
         html.Append("<h2 id=\"simulations\">Load simulations</h2>\n<table><tr><th>scenario</th><th>warm-up</th><th>simulations</th><th>max active copies</th></tr>\n");

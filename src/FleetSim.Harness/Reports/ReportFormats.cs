@@ -13,7 +13,7 @@ public enum ReportFormats
     /// <summary>Markdown tables, for pull requests and issues.</summary>
     Markdown = 2,
 
-    /// <summary>_stats.csv (final figures) and _stats_history.csv (one row per interval, as Locust's).</summary>
+    /// <summary>_stats.csv (final figures), _stats_history.csv (one row per interval, as Locust's) and _outcomes.csv (outcomes by reason).</summary>
     Csv = 4,
 
     /// <summary>Everything, machine-readable.</summary>

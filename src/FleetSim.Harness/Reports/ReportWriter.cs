@@ -3,7 +3,7 @@ namespace FleetSim.Harness;
 /// <summary>Writes a run's reports into a folder; the runner calls it, and hosts may call it again (e.g. after adding notes).</summary>
 public static class ReportWriter
 {
-    /// <summary>Writes the chosen formats as <c>{fileName}.html</c>, <c>.md</c>, <c>.json</c>, <c>.txt</c>, <c>_stats.csv</c> and <c>_stats_history.csv</c>; returns the paths.</summary>
+    /// <summary>Writes the chosen formats as <c>{fileName}.html</c>, <c>.md</c>, <c>.json</c>, <c>.txt</c>, <c>_stats.csv</c>, <c>_stats_history.csv</c> and <c>_outcomes.csv</c>; returns the paths.</summary>
     public static IReadOnlyList<string> Write(RunResult result, string folder, string fileName = "report", ReportFormats formats = ReportFormats.All)
     {
         ArgumentNullException.ThrowIfNull(result);
@@ -23,6 +23,7 @@ public static class ReportWriter
         {
             Save("_stats.csv", CsvStatsReport.Render(result));
             Save("_stats_history.csv", CsvHistoryReport.Render(result));
+            Save("_outcomes.csv", CsvOutcomesReport.Render(result));
         }
         if (formats.HasFlag(ReportFormats.Json))
             Save(".json", JsonReport.Render(result));

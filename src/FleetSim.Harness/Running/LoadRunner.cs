@@ -75,7 +75,7 @@ public sealed class LoadRunner
         return With(_options with { ReportFolder = folder });
     }
 
-    /// <summary>The reports' base name: report.html, report.md, report.json, report_stats.csv, report_stats_history.csv.</summary>
+    /// <summary>The reports' base name: report.html, report.md, report.json, report_stats.csv, report_stats_history.csv, report_outcomes.csv.</summary>
     public LoadRunner WithReportFileName(string fileName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
@@ -102,6 +102,9 @@ public sealed class LoadRunner
 
     /// <summary>How progress is shown: a live table on a terminal, lines when redirected (Auto), or nothing.</summary>
     public LoadRunner WithConsole(ConsoleMode mode) => With(_options with { ConsoleMode = mode });
+
+    /// <summary>Plain progress lines and the summary into <paramref name="output"/> instead of the console: for tests that read them.</summary>
+    internal LoadRunner WithPlainConsole(TextWriter output) => With(_options with { ConsoleMode = ConsoleMode.Plain, PlainOutput = output });
 
     /// <summary>The clock every schedule, latency and interval uses; tests pass a fake one.</summary>
     public LoadRunner WithTimeProvider(TimeProvider time)

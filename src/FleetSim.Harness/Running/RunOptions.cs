@@ -12,4 +12,5 @@ internal sealed record RunOptions(
     ConsoleMode ConsoleMode,
     TimeProvider Time,
     TimeSpan GracefulStopTimeout,
-    Func<CancellationToken, Task<IEnumerable<SummaryNote>>>? SummaryNotes);
+    Func<CancellationToken, Task<IEnumerable<SummaryNote>>>? SummaryNotes,
+    TextWriter? PlainOutput = null);

@@ -16,7 +16,7 @@ internal sealed class RunSession(RunOptions options)
         var control = new RunControl(cancellationToken);
         var runtimes = options.Scenarios.Select(scenario => new ScenarioRuntime(scenario, time, control)).ToArray();
         var notes = new List<SummaryNote>();
-        var view = RunViews.Create(options.ConsoleMode);
+        var view = RunViews.Create(options.ConsoleMode, options.PlainOutput);
         try
         {
             var initialized = await InitAsync(runtimes, control, cancellationToken);

@@ -143,7 +143,8 @@ internal sealed class StatsCollector
                 cumulative.Ok.Count,
                 cumulative.Fail.Count,
                 runtime.DroppedCount,
-                cumulative.Outcomes.ToList());
+                cumulative.Outcomes.ToList(),
+                Draining: runtime.MeasuredEnd is null ? 0 : runtime.ActiveCopies);
         }).ToArray();
         return new ProgressSnapshot(_time.GetElapsedTime(_runStart, now), planned, scenarios, abortReason);
     }

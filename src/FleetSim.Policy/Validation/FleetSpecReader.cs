@@ -37,26 +37,27 @@ public static class FleetSpecReader
         return errors.Count == 0 ? spec : throw new FleetSpecException(source, errors);
     }
 
-    private static FleetSpec Deserialize(string json, string source) => Deserialize<FleetSpec>(json, source);
+    private static FleetSpec Deserialize(string json, string source) => Deserialize<FleetSpec>(json, source, "a fleet object");
 
     /// <summary>
     /// Reads any document of FleetSim's (a fleet, a scenario that holds one) with the same strict
     /// options and the same line-and-path error messages; validation is the caller's.
     /// </summary>
+    /// <param name="document">What the whole document is, in the file's terms, for a document of another shape: "a scenario object".</param>
     /// <exception cref="FleetSpecException">The text is not valid JSON of a <typeparamref name="T"/>.</exception>
-    public static T Deserialize<T>(string json, string source) where T : class
+    public static T Deserialize<T>(string json, string source, string document) where T : class
     {
         // The syntax is checked on its own first, so that a type error can then be described from
         // the parsed document: what was found there, whether a property is repeated.
-        using var document = ParseSyntax(json, source);
+        using var parsed = ParseSyntax(json, source);
         try
         {
             return JsonSerializer.Deserialize<T>(json, Options)
-                ?? throw new FleetSpecException(source, ["line 1: expected an object, not null"]);
+                ?? throw new FleetSpecException(source, [$"line 1: expected {document}, not null"]);
         }
         catch (JsonException exception)
         {
-            throw new FleetSpecException(source, [JsonReadError.Describe(exception, document.RootElement, Options.GetTypeInfo(typeof(T)))]);
+            throw new FleetSpecException(source, [JsonReadError.Describe(exception, parsed.RootElement, Options.GetTypeInfo(typeof(T)), document)]);
         }
     }
 

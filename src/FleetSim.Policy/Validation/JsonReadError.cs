@@ -6,18 +6,31 @@ namespace FleetSim.Policy.Validation;
 
 /// <summary>
 /// Turns System.Text.Json's errors into FleetSim's: "line 7: servers[0].firewallRules: expected an array".
-/// What was expected comes from the serializer's own metadata for the path, not from its message text.
+/// What was expected comes from the serializer's own metadata for the path, not from its message text,
+/// and is said in the file's terms ("expected an attempt object"), never as a .NET type name.
 /// </summary>
-internal static class JsonReadError
+public static class JsonReadError
 {
-    public static string DescribeSyntax(JsonException exception) => Line(exception) + WithoutPosition(exception.Message);
+    /// <summary>A syntax error, with its line: "line 3: ...".</summary>
+    public static string DescribeSyntax(JsonException exception) => Line(exception) + SyntaxMessage(exception);
 
-    public static string Describe(JsonException exception, JsonElement root, JsonTypeInfo rootType)
+    /// <summary>A syntax error without its line, for readers that number lines themselves (JSON Lines).</summary>
+    public static string SyntaxMessage(JsonException exception) => WithoutPosition(exception.Message);
+
+    /// <summary>A document that parsed but does not fit its type, with its line: "line 7: servers[0].firewallRules: expected an array".</summary>
+    /// <param name="root">The parsed document, to say what was found where the type did not fit.</param>
+    /// <param name="rootType">The type read.</param>
+    /// <param name="document">What the whole document is, in the file's terms: "a fleet object".</param>
+    public static string Describe(JsonException exception, JsonElement root, JsonTypeInfo rootType, string document) =>
+        Line(exception) + Message(exception, root, rootType, document);
+
+    /// <summary>As <see cref="Describe"/>, without the line, for readers that number lines themselves (JSON Lines).</summary>
+    public static string Message(JsonException exception, JsonElement root, JsonTypeInfo rootType, string document)
     {
         if (exception.InnerException is JsonException syntax)
-            return Line(exception) + WithoutPosition(syntax.Message);
+            return WithoutPosition(syntax.Message);
         if (!TryParsePath(exception.Path, out var segments))
-            return Line(exception) + WithoutPosition(exception.Message);
+            return WithoutPosition(exception.Message);
 
         var type = rootType;
         JsonElement? element = root;
@@ -32,7 +45,7 @@ internal static class JsonReadError
             {
                 var member = type.Properties.FirstOrDefault(p => p.Name == name);
                 if (member is null)
-                    return Line(exception) + At(path.Property(name), UnknownProperty(name, type));
+                    return At(path.Property(name), UnknownProperty(name, type));
                 type = type.Options.GetTypeInfo(member.PropertyType);
                 path = path.Property(name);
                 element = Child(element, name);
@@ -50,17 +63,17 @@ internal static class JsonReadError
                 element = element is { ValueKind: JsonValueKind.Array } array && segment.Index < array.GetArrayLength() ? array[segment.Index] : null;
             }
             else
-                return Line(exception) + WithoutPosition(exception.Message);
+                return WithoutPosition(exception.Message);
         }
-        return Line(exception) + At(path, Mismatch(type, element, parent, property));
+        return At(path, Mismatch(type, element, parent, property, path.IsRoot ? document : null));
     }
 
-    private static string Mismatch(JsonTypeInfo expected, JsonElement? found, JsonElement? parent, string? property)
+    private static string Mismatch(JsonTypeInfo expected, JsonElement? found, JsonElement? parent, string? property, string? document)
     {
         if (property is not null && parent is { ValueKind: JsonValueKind.Object } owner
             && owner.EnumerateObject().Count(p => p.NameEquals(property)) > 1)
             return "duplicate property; each property may appear once";
-        var description = Expected(expected);
+        var description = document ?? Expected(expected);
         return found?.ValueKind switch
         {
             JsonValueKind.Null => $"expected {description}, not null",
@@ -71,15 +84,23 @@ internal static class JsonReadError
         };
     }
 
-    private static string Expected(JsonTypeInfo type) => type.Kind switch
+    private static string Expected(JsonTypeInfo type)
     {
-        JsonTypeInfoKind.Enumerable => "an array",
-        JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary => "an object",
-        _ when type.Type == typeof(string) => "a string",
-        _ when type.Type == typeof(int) => "an integer",
-        _ when type.Type == typeof(bool) => "true or false",
-        _ => $"a {type.Type.Name}",
-    };
+        var value = Nullable.GetUnderlyingType(type.Type) ?? type.Type;
+        return type.Kind switch
+        {
+            JsonTypeInfoKind.Enumerable => "an array",
+            JsonTypeInfoKind.Object or JsonTypeInfoKind.Dictionary => "an object",
+            _ when value == typeof(string) || value.IsEnum => "a string",
+            _ when value == typeof(int) || value == typeof(long) => "an integer",
+            _ when value == typeof(double) || value == typeof(decimal) || value == typeof(float) => "a number",
+            _ when value == typeof(bool) => "true or false",
+            _ when value == typeof(DateTimeOffset) || value == typeof(DateTime) => "a date and time such as \"2026-01-31T09:00:00Z\"",
+            _ when value == typeof(TimeSpan) => "a duration such as \"00:05:00\"",
+            // Never a .NET type's name: the reader of the message wrote JSON, not C#.
+            _ => "a different value",
+        };
+    }
 
     private static string UnknownProperty(string name, JsonTypeInfo owner)
     {

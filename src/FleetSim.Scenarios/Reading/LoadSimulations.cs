@@ -17,6 +17,9 @@ internal static class LoadSimulations
         ["pause"] = ["during"],
     };
 
+    /// <summary>The kinds, as documented (NBomber's names in camelCase).</summary>
+    public static IEnumerable<string> Kinds => Required.Keys;
+
     public static void Validate(LoadSimulationSpec load, string path, ScenarioErrors errors)
     {
         if (load.Kind is null || !Required.TryGetValue(load.Kind, out var fields))

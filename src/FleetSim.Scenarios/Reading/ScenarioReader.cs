@@ -13,7 +13,7 @@ public static class ScenarioReader
 
     public static ScenarioFile Read(string json, string source, string baseDirectory)
     {
-        var spec = FleetSpecReader.Deserialize<ScenarioSpec>(json, source);
+        var spec = DocumentedSpelling.Apply(FleetSpecReader.Deserialize<ScenarioSpec>(json, source, "a scenario object"));
         var errors = ScenarioValidator.Validate(spec);
         if (errors.Count > 0)
             throw new FleetSpecException(source, errors);

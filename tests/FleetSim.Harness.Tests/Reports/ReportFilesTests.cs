@@ -47,7 +47,7 @@ public sealed class ReportFilesTests(ReportRun run) : IClassFixture<ReportRun>
     {
         var result = await RunAsync();
 
-        string[] expected = ["run.html", "run.md", "run.json", "run.txt", "run_stats.csv", "run_stats_history.csv"];
+        string[] expected = ["run.html", "run.md", "run.json", "run.txt", "run_stats.csv", "run_stats_history.csv", "run_outcomes.csv"];
         Assert.Equal(expected.Order(), result.ReportFiles.Select(Path.GetFileName).Order());
         Assert.All(expected, name => Assert.True(File.Exists(Path.Combine(_folder, name)), name));
     }
@@ -61,9 +61,14 @@ public sealed class ReportFilesTests(ReportRun run) : IClassFixture<ReportRun>
         Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
         foreach (var section in new[] { "Scenarios and steps", "Thresholds", "Outcomes by reason", "Over time", "Load simulations", "Notes" })
             Assert.Contains(section, html, StringComparison.Ordinal);
-        foreach (var chart in new[] { "connect: rate", "connect: latency of ok calls", "connect: active copies", "connect: outcomes by reason" })
-            Assert.Contains(chart, html, StringComparison.Ordinal);
-        Assert.True(CountOf(html, "<svg") >= 4, "four charts for the scenario");
+        // The step's latency (the service's) leads; the whole iteration's follows with its note, then the rest.
+        string[] charts = ["connect / login: latency of ok calls", "connect: latency of ok calls, whole iteration", System.Net.WebUtility.HtmlEncode(ReportCharts.IterationNote),
+            "connect: rate", "connect: active copies", "connect: outcomes by reason"];
+        var positions = charts.Select(chart => html.IndexOf(chart, StringComparison.Ordinal)).ToArray();
+        Assert.All(positions, position => Assert.True(position >= 0));
+        Assert.Equal(positions.Order(), positions);
+        Assert.Contains("<figcaption>" + System.Net.WebUtility.HtmlEncode(ReportCharts.IterationNote) + "</figcaption>", html, StringComparison.Ordinal);
+        Assert.Equal(5, CountOf(html, "<figure>"));
         Assert.Contains("FirewallDenied", html, StringComparison.Ordinal);
         Assert.Contains("FAILED", html, StringComparison.Ordinal); // fail.rate < 0.01 broke
         Assert.DoesNotContain("<?xml", html, StringComparison.Ordinal);
@@ -85,6 +90,18 @@ public sealed class ReportFilesTests(ReportRun run) : IClassFixture<ReportRun>
         Assert.Equal(intervals.Length, lines.Count(line => line.Split(',') is [_, _, "connect", "login", ..]));
         Assert.Equal(1 + (3 * intervals.Length), lines.Length);
         Assert.Equal(60, intervals.Sum(row => row.OkCount + row.FailCount));
+    }
+
+    [Fact]
+    public async Task The_outcomes_csv_has_every_outcome_of_the_scenario_and_its_steps()
+    {
+        await RunAsync();
+        var lines = await File.ReadAllLinesAsync(Path.Combine(_folder, "run_outcomes.csv"), TestContext.Current.CancellationToken);
+
+        Assert.Equal("Scenario,Step,Status,Result,Count,Share", lines[0]);
+        Assert.Contains("connect,,FirewallDenied,fail,12,0.2", lines);
+        Assert.Contains("connect,login,FirewallDenied,fail,12,0.2", lines);
+        Assert.Contains("connect,login,OK,ok,48,0.8", lines);
     }
 
     [Fact]

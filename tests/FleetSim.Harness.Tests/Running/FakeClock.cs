@@ -11,11 +11,13 @@ namespace FleetSim.Harness.Tests.Running;
 /// </summary>
 internal static class FakeClock
 {
-    public static async Task<RunResult> RunAsync(LoadRunner runner, TimeSpan? step = null, FakeTimeProvider? time = null)
+    /// <param name="console">Where the plain view writes its lines; no view without it.</param>
+    public static async Task<RunResult> RunAsync(LoadRunner runner, TimeSpan? step = null, FakeTimeProvider? time = null, TextWriter? console = null)
     {
         time ??= new FakeTimeProvider();
         var advance = step ?? TimeSpan.FromMilliseconds(10);
-        var run = runner.WithTimeProvider(time).WithConsole(ConsoleMode.Off).RunAsync(TestContext.Current.CancellationToken);
+        runner = console is null ? runner.WithConsole(ConsoleMode.Off) : runner.WithPlainConsole(console);
+        var run = runner.WithTimeProvider(time).RunAsync(TestContext.Current.CancellationToken);
         var limit = Stopwatch.StartNew();
         while (!run.IsCompleted)
         {

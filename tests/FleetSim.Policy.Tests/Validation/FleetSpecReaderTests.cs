@@ -132,8 +132,10 @@ public sealed class FleetSpecReaderTests
     }
 
     [Theory]
-    [InlineData("[]", "line 1: expected an object")]
-    [InlineData("null", "line 1: expected an object, not null")]
+    [InlineData("[]", "line 1: expected a fleet object")]
+    [InlineData("[ { \"regions\": [] } ]", "line 1: expected a fleet object")]
+    [InlineData("\"fleet.json\"", "line 1: expected a fleet object")]
+    [InlineData("null", "line 1: expected a fleet object, not null")]
     [InlineData("", "line 1: The input does not contain any JSON tokens. Expected the input to start with a valid JSON token, when isFinalBlock is true.")]
     public void A_document_is_an_object(string json, string error) => Assert.Equal([error], Rejected(json).Errors);
 

@@ -317,7 +317,7 @@ public sealed class ServerGrain(
         _keyUsable = context.KeyUsable(spec);
         _keyRevocationDelay = context.KeyRevocationDelay;
         if (!keepAccounts)
-            _access = AccessControl.FromSpec(spec, _access);
+            _access = AccessControl.FromSpec(spec);
         var auditPolicy = AuditPolicy.FromParameters(spec.Configurations);
         _audit = new AuditTrail(_policy.Name, _policy.Region, auditPolicy);
         var protection = ThreatProtectionPolicy.FromSpec(spec);

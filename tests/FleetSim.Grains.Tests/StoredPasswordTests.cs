@@ -116,12 +116,13 @@ public sealed class StoredPasswordTests : IAsyncLifetime
     private static object Decrypt(IGrainStorageSerializer serializer, StoredState row)
     {
         var data = new BinaryData(row.Payload);
-        return row.StateName switch
+        object? state = row.StateName switch
         {
             "directory" => serializer.Deserialize<FleetDirectoryState>(data),
             "backups" => serializer.Deserialize<ServerBackupState>(data),
             "server" => serializer.Deserialize<ServerGrainState>(data),
             _ => throw new InvalidOperationException($"a state named '{row.StateName}' that this test does not know: check it holds no password"),
         };
+        return state ?? throw new InvalidOperationException($"the state '{row.StateName}' of {row.GrainId} reads as nothing");
     }
 }

@@ -83,6 +83,10 @@ public sealed class PasswordHash : IEquatable<PasswordHash>
 
     public override int GetHashCode() => BitConverter.ToInt32(_bytes, 0);
 
+    public static bool operator ==(PasswordHash? left, PasswordHash? right) => left is null ? right is null : left.Equals(right);
+
+    public static bool operator !=(PasswordHash? left, PasswordHash? right) => !(left == right);
+
     public override string ToString() => Text;
 }
 

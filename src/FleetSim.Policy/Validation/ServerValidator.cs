@@ -7,7 +7,7 @@ internal static class ServerValidator
 {
     public static void Validate(IReadOnlyList<ServerSpec?>? servers, DeclaredFleet fleet, SpecPath path, ValidationErrors errors)
     {
-        var names = new Dictionary<string, SpecPath>(StringComparer.Ordinal);
+        var names = new Dictionary<string, SpecPath>(ResourceNames.Comparer);
         foreach (var (server, at) in errors.Each(servers, path))
             ValidateServer(server, fleet, at, names, errors);
     }

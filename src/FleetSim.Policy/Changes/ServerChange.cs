@@ -13,9 +13,6 @@ public abstract record ServerChange(string Server)
 {
     public abstract ChangeOutcome Apply(FleetSpec fleet);
 
-    /// <summary>The servers whose specification a successful change may have altered, created or removed.</summary>
-    public virtual IReadOnlyList<string> Affects => [Server];
-
     /// <summary>Replaces the named server by what <paramref name="change"/> makes of it, or passes on its refusal.</summary>
     protected static ChangeOutcome ChangeServer(FleetSpec fleet, string server, Func<ServerSpec, Edit<ServerSpec>> change)
     {

@@ -17,7 +17,12 @@ namespace FleetSim.Hosting;
 /// <summary>A running FleetSim cluster, reached as an Orleans client through its gateways.</summary>
 public sealed class RemoteCluster : IFleetHost
 {
-    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(15);
+    /// <summary>How long a client waits for a silo to answer: 15 s, or FLEETSIM_CONNECT_TIMEOUT seconds.</summary>
+    /// <remarks>A person wants an answer quickly; a machine starting many clients at once needs more patience.</remarks>
+    private static TimeSpan ConnectTimeout =>
+        int.TryParse(Environment.GetEnvironmentVariable("FLEETSIM_CONNECT_TIMEOUT"), System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds > 0
+            ? TimeSpan.FromSeconds(seconds)
+            : TimeSpan.FromSeconds(15);
 
     private readonly IHost _host;
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FleetSim.Policy.Admission;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Policy.Decisions;
@@ -62,7 +63,7 @@ public sealed class DirectoryTests(ClusterFixture cluster)
         var directory = cluster.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);
         var result = await directory.Provision(With(after));
         Assert.Contains(result.Errors, e => e.StartsWith($"servers[0].{field}:", StringComparison.Ordinal));
-        Assert.Equal(JsonSerializer.Serialize(before, FleetSpecReader.Options),
+        Assert.Equal(JsonSerializer.Serialize(StoredPasswords.Hashed(before), FleetSpecReader.Options),
             JsonSerializer.Serialize((await directory.GetFleet()).Servers.Single(), FleetSpecReader.Options));
     }
 

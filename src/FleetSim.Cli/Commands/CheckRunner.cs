@@ -23,7 +23,7 @@ public sealed class CheckRunner(IFleetHost silo, long directoryVersion)
         var results = new ConnectResult[attempts.Count];
         var held = new List<ConnectResult>();
         var byServer = Enumerable.Range(0, attempts.Count)
-            .GroupBy(i => GatewayRouting.SplitUser(attempts[i].User!, attempts[i].Host).Server ?? "", StringComparer.Ordinal);
+            .GroupBy(i => GatewayRouting.SplitUser(attempts[i].User!, attempts[i].Host).Server ?? "", Policy.ResourceNames.Comparer);
 
         await Parallel.ForEachAsync(byServer, new ParallelOptions { MaxDegreeOfParallelism = ServersInFlight, CancellationToken = cancellationToken },
             async (chain, _) =>

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FleetSim.Cli.Output;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
+using FleetSim.Policy.Admission;
 using FleetSim.Policy.Spec;
 using FleetSim.Policy.Validation;
 
@@ -24,7 +25,7 @@ public static class FleetCommand
 
     public static Command Servers()
     {
-        var server = new Command("server", "The servers of a running cluster, as `az mariadb server ...`: list, show, stop, start, firewall-rule, configuration.");
+        var server = new Command("server", "The servers of a running cluster, as `az mariadb server ...`: list, show, create, update, delete, stop, start, restore, firewall-rule, vnet-rule, private-endpoint-connection, configuration, key.");
         var cluster = new ClusterTarget();
         var list = new Command("list", "One line per server: region, SKU, state, public network access, rules, open connections.");
         cluster.AddTo(list);
@@ -116,9 +117,6 @@ public static class FleetCommand
         return command;
     }
 
-    private static ServerSpec WithoutSecrets(ServerSpec server) => server with
-    {
-        AdministratorLoginPassword = null,
-        Users = [.. server.Users.Select(u => u with { Password = null })],
-    };
+    /// <summary>Neither passwords nor their hashes leave the cluster, as the service shows neither.</summary>
+    private static ServerSpec WithoutSecrets(ServerSpec server) => StoredPasswords.Without(server);
 }

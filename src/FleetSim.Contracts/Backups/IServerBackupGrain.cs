@@ -18,6 +18,6 @@ public interface IServerBackupGrain : IGrainWithStringKey
     Task<IReadOnlyList<DateTimeOffset>> List();
 }
 
-/// <summary>A server as it was at a moment: its specification and its accounts (hashes only).</summary>
+/// <summary>A server as it was at a moment: its specification and its accounts, with password hashes only.</summary>
 [GenerateSerializer, Immutable]
 public sealed record ServerSnapshot(DateTimeOffset TakenAt, ServerSpec Spec, AccessControlState? Access);

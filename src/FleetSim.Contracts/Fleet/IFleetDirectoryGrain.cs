@@ -11,14 +11,27 @@ namespace FleetSim.Contracts.Fleet;
 /// </summary>
 public interface IFleetDirectoryGrain : IGrainWithStringKey
 {
-    /// <summary>Validates the whole document, then creates, updates and removes servers to match it.</summary>
+    /// <summary>
+    /// Validates the whole document, then creates, updates and removes servers to match it. Passwords
+    /// are kept as their hashes only; a document that gives the same passwords again changes nothing.
+    /// </summary>
     Task<ProvisionResult> Provision(FleetSpec spec);
+
+    /// <summary>
+    /// Applies one management change to the fleet as it is now, in one turn, so that changes made at
+    /// once all land: refused as the service refuses it, or validated as a document is, then only
+    /// the servers it touches are provisioned.
+    /// </summary>
+    Task<ProvisionResult> Change(ServerCommand command);
+
+    /// <summary>Creates a server from the source server's backup (see <see cref="Policy.Changes.RestoreServer"/>), with the accounts it held.</summary>
+    Task<RestoreResult> Restore(RestoreServerCommand command);
 
     /// <summary>The current snapshot, or null when the caller already holds <paramref name="knownVersion"/>.</summary>
     [AlwaysInterleave]
     Task<DirectorySnapshot?> GetSnapshot(long knownVersion);
 
-    /// <summary>The fleet document last provisioned (for `fleetsim fleet export`).</summary>
+    /// <summary>The fleet document last provisioned, with password hashes in place of passwords.</summary>
     [AlwaysInterleave]
     Task<FleetSpec> GetFleet();
 

@@ -1,6 +1,10 @@
 using FleetSim.Contracts.Audit;
+using FleetSim.Contracts.Backups;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
+using FleetSim.Policy;
+using FleetSim.Policy.Admission;
+using FleetSim.Policy.Changes;
 using FleetSim.Policy.Spec;
 using System.Text.Json;
 using FleetSim.Policy.Validation;
@@ -9,9 +13,11 @@ using Microsoft.Extensions.Logging;
 namespace FleetSim.Grains.Fleet;
 
 /// <summary>
-/// Provisions the fleet and publishes its directory. A document is validated whole before anything
-/// changes, so a bad one leaves the fleet as it was. It keeps the fleet document, from which a
-/// server grain that reactivates on another silo takes its configuration back.
+/// Provisions the fleet and publishes its directory. A document, or the fleet a management change
+/// leads to, is validated whole before anything changes, so a bad one leaves the fleet as it was.
+/// Each call is one turn, so concurrent changes apply one after the other to the fleet as the
+/// previous one left it. It keeps the fleet document (password hashes only), from which a server
+/// grain that reactivates on another silo takes its configuration back.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class FleetDirectoryGrain(
@@ -23,56 +29,102 @@ public sealed class FleetDirectoryGrain(
 
     private DirectorySnapshot _snapshot = new(0, [], [], new Dictionary<string, string>());
     private FleetSpec _fleet = new();
-    private Dictionary<string, ServerSpec> _servers = new(StringComparer.Ordinal);
+    private Dictionary<string, ServerSpec> _servers = new(ResourceNames.Comparer);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // After a restart the fleet comes back from storage; servers take their part on activation.
-        if (state.State.Fleet is { } fleet)
+        if (state.State.Fleet is not { } stored)
+            return;
+        var fleet = StoredPasswords.Hashed(stored);
+        (_fleet, _servers) = (fleet, ByName(fleet));
+        _snapshot = new DirectorySnapshot(state.State.Version, fleet.Regions, fleet.VirtualNetworks, Regions(fleet));
+        // State written before passwords were kept hashed is rewritten without them.
+        if (fleet.Servers.Where((server, i) => !ReferenceEquals(server, stored.Servers[i])).Any())
         {
-            (_fleet, _servers) = (fleet, fleet.Servers.ToDictionary(s => s.Name!, StringComparer.Ordinal));
-            _snapshot = new DirectorySnapshot(state.State.Version, fleet.Regions, fleet.VirtualNetworks,
-                fleet.Servers.ToDictionary(s => s.Name!, s => s.Region!, StringComparer.Ordinal));
+            state.State.Fleet = fleet;
+            await state.WriteStateAsync(cancellationToken);
         }
-        return Task.CompletedTask;
     }
 
     public async Task<ProvisionResult> Provision(FleetSpec spec)
     {
+        var errors = Check(spec);
+        return errors.Count > 0 ? Refused(errors) : await Converge(StoredPasswords.Hashed(spec), provisionAll: true);
+    }
+
+    public Task<ProvisionResult> Change(ServerCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return Apply(command.ToChange());
+    }
+
+    public async Task<RestoreResult> Restore(RestoreServerCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var source = _servers.TryGetValue(command.SourceServer, out var existing) ? existing.Name! : command.SourceServer;
+        var snapshot = await GrainFactory.GetGrain<IServerBackupGrain>(source).Find(command.PointInTime);
+        if (snapshot is null)
+            return new RestoreResult(Refused([$"no backup of '{command.SourceServer}'{(command.PointInTime is { } at ? $" at or before {at:u}" : "")}"]), null);
+        var result = await Apply(new RestoreServer(command.Server, snapshot.Spec));
+        if (result.Succeeded && snapshot.Access is { } access)
+            await GrainFactory.GetGrain<IServerGrain>(_servers[command.Server].Name!).RestoreAccounts(access);
+        return new RestoreResult(result, result.Succeeded ? snapshot.TakenAt : null);
+    }
+
+    private async Task<ProvisionResult> Apply(ServerChange change)
+    {
+        var outcome = change.Apply(_fleet);
+        if (outcome.Refused)
+            return Refused(outcome.Errors);
+        var errors = Check(outcome.Fleet);
+        return errors.Count > 0 ? Refused(errors) : await Converge(StoredPasswords.Hashed(outcome.Fleet), provisionAll: false);
+    }
+
+    /// <summary>The document's own rules, then what the service refuses to a server that exists.</summary>
+    private List<string> Check(FleetSpec spec)
+    {
         var errors = FleetSpecValidator.Validate(spec);
-        if (errors.Count == 0)
-        {
-            // A valid document may still ask for a change the service refuses to an existing server.
-            errors = [.. spec.Servers.Select((server, i) => (server, i))
-                .Where(x => _servers.ContainsKey(x.server.Name!))
-                .SelectMany(x => ServerTransitions.Check(_servers[x.server.Name!], x.server, $"servers[{x.i}]"))];
-        }
         if (errors.Count > 0)
-        {
-            DirectoryLog.Refused(logger, errors.Count, errors[0]);
-            return new ProvisionResult(_snapshot.Version, 0, 0, 0, errors);
-        }
+            return [.. errors];
+        return [.. spec.Servers.Select((server, i) => (server, i))
+            .Where(x => _servers.ContainsKey(x.server.Name!))
+            .SelectMany(x => ServerTransitions.Check(_servers[x.server.Name!], x.server, $"servers[{x.i}]"))];
+    }
 
-        var previous = _snapshot.ServerRegions;
-        var wanted = spec.Servers.ToDictionary(s => s.Name!, StringComparer.Ordinal);
+    private ProvisionResult Refused(IReadOnlyList<string> errors)
+    {
+        DirectoryLog.Refused(logger, errors.Count, errors[0]);
+        return new(_snapshot.Version, 0, 0, 0, errors);
+    }
+
+    /// <summary>
+    /// Makes the servers match a valid fleet (its passwords hashed). A whole document provisions
+    /// every server, since fleet-wide settings may have changed; a management change only those
+    /// it created or changed.
+    /// </summary>
+    private async Task<ProvisionResult> Converge(FleetSpec fleet, bool provisionAll)
+    {
+        var previous = _servers;
+        var wanted = ByName(fleet);
         var removed = previous.Keys.Where(name => !wanted.ContainsKey(name)).ToList();
-        var context = FleetContext.From(spec);
-        var changed = Changed(_servers, wanted);
-        (_fleet, _servers) = (spec, wanted);
+        var created = wanted.Keys.Where(name => !previous.ContainsKey(name)).ToList();
+        var changed = Changed(previous, wanted);
+        var context = FleetContext.From(fleet);
+        (_fleet, _servers) = (fleet, wanted);
 
-        await ForEachInParallel(spec.Servers, server => GrainFactory.GetGrain<IServerGrain>(server.Name!).Provision(server, context));
-        _snapshot = new DirectorySnapshot(_snapshot.Version + 1, spec.Regions, spec.VirtualNetworks,
-            spec.Servers.ToDictionary(s => s.Name!, s => s.Region!, StringComparer.Ordinal));
-        (state.State.Fleet, state.State.Version) = (spec, _snapshot.Version);
+        List<ServerSpec> provisioned = provisionAll ? fleet.Servers : [.. created.Concat(changed).Select(name => wanted[name])];
+        await ForEachInParallel(provisioned, server => GrainFactory.GetGrain<IServerGrain>(server.Name!).Provision(server, context));
+        _snapshot = new DirectorySnapshot(_snapshot.Version + 1, fleet.Regions, fleet.VirtualNetworks, Regions(fleet));
+        (state.State.Fleet, state.State.Version) = (fleet, _snapshot.Version);
         await state.WriteStateAsync();
         // Removed after the new directory is published, so that gateways stop routing to them first.
-        await ForEachInParallel(removed, name => GrainFactory.GetGrain<IServerGrain>(name).Deprovision());
+        await ForEachInParallel(removed, name => GrainFactory.GetGrain<IServerGrain>(previous[name].Name!).Deprovision());
 
-        var created = wanted.Keys.Where(name => !previous.ContainsKey(name)).Order(StringComparer.Ordinal).ToList();
         DirectoryLog.Published(logger, _snapshot.Version, created.Count, changed.Count, removed.Count);
-        return new ProvisionResult(_snapshot.Version, created.Count, wanted.Count - created.Count, removed.Count, [])
+        return new ProvisionResult(_snapshot.Version, created.Count, provisioned.Count - created.Count, removed.Count, [])
         {
-            CreatedServers = created,
+            CreatedServers = [.. created.Order(StringComparer.Ordinal)],
             ChangedServers = [.. changed.Order(StringComparer.Ordinal)],
             RemovedServers = [.. removed.Order(StringComparer.Ordinal)],
         };
@@ -80,7 +132,11 @@ public sealed class FleetDirectoryGrain(
 
     public Task<FleetSpec> GetFleet() => Task.FromResult(_fleet);
 
-    /// <summary>Servers present before and after whose specification is not the same document.</summary>
+    /// <summary>
+    /// Servers present before and after whose specification is not the same document. Both sides
+    /// hold password hashes, and MariaDB's hash is unsalted: a password given again in clear hashes
+    /// to what is kept, so it is recognised as unchanged without the clear text ever being kept.
+    /// </summary>
     private static List<string> Changed(Dictionary<string, ServerSpec> before, Dictionary<string, ServerSpec> after) =>
     [
         .. after.Where(s => before.TryGetValue(s.Key, out var old)
@@ -96,7 +152,7 @@ public sealed class FleetDirectoryGrain(
 
     public async Task FlushAudit()
     {
-        await ForEachInParallel(_servers.Keys, name => GrainFactory.GetGrain<IServerGrain>(name).FlushAudit());
+        await ForEachInParallel(_servers.Values, server => GrainFactory.GetGrain<IServerGrain>(server.Name!).FlushAudit());
         await Task.Delay(AuditFlushGrace);
         await ForEachInParallel(AuditSinkKeys.All(_fleet.Regions.Select(r => r.Name!).Append("unknown")),
             key => GrainFactory.GetGrain<IAuditSinkGrain>(key).Flush());
@@ -104,6 +160,12 @@ public sealed class FleetDirectoryGrain(
 
     /// <summary>Long enough for every gateway's outbox timer to have fired once more.</summary>
     private static readonly TimeSpan AuditFlushGrace = TimeSpan.FromMilliseconds(500);
+
+    private static Dictionary<string, ServerSpec> ByName(FleetSpec fleet) =>
+        fleet.Servers.ToDictionary(s => s.Name!, ResourceNames.Comparer);
+
+    private static Dictionary<string, string> Regions(FleetSpec fleet) =>
+        fleet.Servers.ToDictionary(s => s.Name!, s => s.Region!, ResourceNames.Comparer);
 
     private static async Task ForEachInParallel<T>(IEnumerable<T> items, Func<T, Task> action)
     {

@@ -2,7 +2,7 @@ using FleetSim.Policy.Spec;
 
 namespace FleetSim.Grains.Fleet;
 
-/// <summary>What the fleet directory persists: the fleet document it last provisioned.</summary>
+/// <summary>What the fleet directory persists: the fleet document it last provisioned, with password hashes in place of passwords.</summary>
 [GenerateSerializer]
 public sealed class FleetDirectoryState
 {

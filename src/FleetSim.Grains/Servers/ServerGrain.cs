@@ -182,7 +182,7 @@ public sealed class ServerGrain(
     {
         _spec = spec;
         if (!keepAccounts)
-            _sessions.Access = AccessControl.FromSpec(spec, _sessions.Access);
+            _sessions.Access = AccessControl.FromSpec(spec);
         _sessions.Audit = new AuditTrail(spec.Name!, spec.Region!, AuditPolicy.FromParameters(spec.Configurations));
         _threats.Configure(spec, context);
         if (_key.Observe(context.KeyUsable(spec), context.KeyRevocationDelay, now))

@@ -36,7 +36,7 @@ public sealed record ServerPolicy(
         var vnetRules = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var rule in spec.VirtualNetworkRules)
             vnetRules[rule.VirtualNetworkSubnetId!] = rule.Name!;
-        var endpoints = new Dictionary<string, PrivateEndpointConnection>(StringComparer.OrdinalIgnoreCase);
+        var endpoints = new Dictionary<string, PrivateEndpointConnection>(ResourceNames.Comparer);
         foreach (var connection in spec.PrivateEndpointConnections)
         {
             endpoints[connection.Name!] = new PrivateEndpointConnection(connection.Name!, SpecEnum.Parse<PrivateEndpointStatus>(connection.Status));

@@ -17,14 +17,16 @@ public sealed class FleetDirectory
     public const string HostSuffix = ".mariadb.database.azure.com";
     public const string SqlServiceEndpoint = "Microsoft.Sql";
 
-    private readonly Dictionary<string, string> _serverRegions;
+    private readonly Dictionary<string, (string Name, string Region)> _servers;
     private readonly Dictionary<Ipv4, GatewayAddress> _gateways;
     private readonly Dictionary<string, GatewayAddress> _newestGatewayByRegion;
     private readonly Dictionary<string, Subnet> _subnets;
 
     public FleetDirectory(IEnumerable<RegionSpec> regions, IEnumerable<VirtualNetworkSpec> virtualNetworks, IEnumerable<KeyValuePair<string, string>> serverRegions)
     {
-        _serverRegions = new Dictionary<string, string>(serverRegions, StringComparer.Ordinal);
+        _servers = new(ResourceNames.Comparer);
+        foreach (var (name, region) in serverRegions)
+            _servers[name] = (name, region);
         _gateways = [];
         _newestGatewayByRegion = new(StringComparer.Ordinal);
         foreach (var region in regions)
@@ -58,9 +60,17 @@ public sealed class FleetDirectory
 
     public static string SubnetId(string virtualNetworkId, string subnetName) => $"{virtualNetworkId}/subnets/{subnetName}";
 
-    public int ServerCount => _serverRegions.Count;
+    public int ServerCount => _servers.Count;
 
-    public bool TryGetServerRegion(string server, out string region) => _serverRegions.TryGetValue(server, out region!);
+    public bool TryGetServerRegion(string server, out string region) => TryGetServer(server, out _, out region);
+
+    /// <summary>A server by its name in any case, with the name as the fleet spells it (its grain's key) and its region.</summary>
+    public bool TryGetServer(string server, out string name, out string region)
+    {
+        var found = _servers.TryGetValue(server, out var entry);
+        (name, region) = found ? entry : (server, "");
+        return found;
+    }
 
     public bool TryGetGateway(Ipv4 ip, out GatewayAddress gateway) => _gateways.TryGetValue(ip, out gateway!);
 

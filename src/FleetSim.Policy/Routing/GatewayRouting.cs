@@ -54,8 +54,10 @@ public static class GatewayRouting
         }
         trace?.Add("gateway", true, $"{gateway.Ip} ({gateway.State}, {gateway.Region}) accepted TCP on 3306 and terminated TLS {attempt.Tls.ToOffered()}");
 
-        var (login, server, how) = SplitUser(attempt.User, attempt.Host);
-        if (server is null || !directory.TryGetServerRegion(server, out var region) || region != gateway.Region)
+        var (login, named, how) = SplitUser(attempt.User, attempt.Host);
+        // Server names are Azure resource names: any case names the server, routed by its own spelling.
+        var server = named;
+        if (named is null || !directory.TryGetServer(named, out server, out var region) || region != gateway.Region)
         {
             var why = server is null ? "the user name has no @server suffix and the host names no server"
                 : directory.TryGetServerRegion(server, out var other) ? $"server '{server}' is in {other}, not served by this gateway of {gateway.Region}"

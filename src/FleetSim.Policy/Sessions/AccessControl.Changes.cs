@@ -59,7 +59,7 @@ public sealed partial class AccessControl
             var isAdministrator = account.User == AdministratorLogin;
             if (!isAdministrator && _accounts.Remove(account.User))
             {
-                Changed(passwords: true);
+                Changed();
                 continue;
             }
             if (isAdministrator || !statement.IfExists)
@@ -76,7 +76,7 @@ public sealed partial class AccessControl
             if (_accounts.TryGetValue(account.User, out var existing))
             {
                 existing.Password = HashOrNone(password);
-                Changed(passwords: true);
+                Changed();
             }
             else if (!statement.IfExists)
                 (failed ??= []).Add(account);
@@ -99,10 +99,7 @@ public sealed partial class AccessControl
             if (!_accounts.TryGetValue(grantee.User, out var account))
                 _accounts[grantee.User] = account = new UserAccount(grantee.User, grantee.Host, null);
             if (password is not null)
-            {
-                account.Password = PasswordHash.Create(password, PasswordIterations);
-                _verifications.Forget();
-            }
+                account.Password = PasswordHash.Of(password);
             account.Grant(level, statement.Privileges);
         }
         Changed();
@@ -133,18 +130,13 @@ public sealed partial class AccessControl
         if (!_accounts.TryGetValue(user, out var account))
             return SqlErrors.NoMatchingUser;
         account.Password = HashOrNone(password);
-        Changed(passwords: true);
+        Changed();
         return null;
     }
 
     // An empty password is no password, as MariaDB stores it.
     private PasswordHash? HashOrNone(string? password) =>
-        string.IsNullOrEmpty(password) ? null : PasswordHash.Create(password, PasswordIterations);
+        string.IsNullOrEmpty(password) ? null : PasswordHash.Of(password);
 
-    private void Changed(bool passwords = false)
-    {
-        Version++;
-        if (passwords)
-            _verifications.Forget();
-    }
+    private void Changed() => Version++;
 }

@@ -10,7 +10,7 @@ public sealed partial class AccessControl
             .OrderBy(a => a.User, StringComparer.Ordinal)
             .Select(a => new AccountState(a.User, a.Host, a.Password, Grants(a)))
             .ToList();
-        return new AccessControlState(AdministratorLogin, PasswordIterations, accounts);
+        return new AccessControlState(AdministratorLogin, accounts);
     }
 
     /// <summary>Rebuilds a directory from <see cref="Export"/>; the administrator must be among the accounts.</summary>
@@ -21,7 +21,7 @@ public sealed partial class AccessControl
         var admin = state.Accounts.FirstOrDefault(a => a.User == state.AdministratorLogin)
             ?? throw new FormatException($"the accounts do not include the administrator '{state.AdministratorLogin}'");
         var access = new AccessControl(state.AdministratorLogin, admin.Password
-            ?? throw new FormatException($"the administrator '{state.AdministratorLogin}' has no password hash"), state.PasswordIterations);
+            ?? throw new FormatException($"the administrator '{state.AdministratorLogin}' has no password hash"));
         foreach (var saved in state.Accounts)
         {
             var account = new UserAccount(saved.User, saved.Host, saved.Password);

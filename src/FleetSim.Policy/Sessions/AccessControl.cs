@@ -18,23 +18,18 @@ public sealed partial class AccessControl : IAccountDirectory
     public const Privileges AdministratorPrivileges = Privileges.All | Privileges.CreateUser | Privileges.GrantOption;
 
     private readonly Dictionary<string, UserAccount> _accounts = new(StringComparer.Ordinal);
-    private readonly PasswordVerifications _verifications = new();
 
     /// <param name="administratorLogin">The login set at creation; it cannot be dropped.</param>
     /// <param name="administratorPassword">Its password hash.</param>
-    /// <param name="passwordIterations">The hashing cost for passwords that statements set.</param>
-    public AccessControl(string administratorLogin, PasswordHash administratorPassword, int passwordIterations = PasswordHash.DefaultIterations)
+    public AccessControl(string administratorLogin, PasswordHash administratorPassword)
     {
         ArgumentException.ThrowIfNullOrEmpty(administratorLogin);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(passwordIterations);
+        ArgumentNullException.ThrowIfNull(administratorPassword);
         AdministratorLogin = administratorLogin;
-        PasswordIterations = passwordIterations;
         _accounts[administratorLogin] = new UserAccount(administratorLogin, Account.AnyHost, administratorPassword) { Global = AdministratorPrivileges };
     }
 
     public string AdministratorLogin { get; }
-
-    public int PasswordIterations { get; }
 
     /// <summary>Counts the changes made since creation; a grain persists its accounts when this moved.</summary>
     public long Version { get; private set; }
@@ -42,18 +37,17 @@ public sealed partial class AccessControl : IAccountDirectory
     public IEnumerable<string> Users => _accounts.Keys;
 
     /// <summary>
-    /// The administrator and the users of a validated server spec, with their grants. Hashes of a
-    /// previous directory are kept where the password is unchanged, so re-provisioning an unchanged
-    /// server keeps its exported state stable.
+    /// The administrator and the users of a validated server spec, with their grants. The spec may
+    /// give clear passwords or their hashes (as the fleet directory keeps it); only hashes are kept.
     /// </summary>
-    public static AccessControl FromSpec(ServerSpec spec, AccessControl? previous = null, int passwordIterations = PasswordHash.DefaultIterations)
+    public static AccessControl FromSpec(ServerSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
         var admin = spec.AdministratorLogin ?? throw new ArgumentException("servers.administratorLogin is required", nameof(spec));
-        var access = new AccessControl(admin, Hash(previous, admin, spec.AdministratorLoginPassword, passwordIterations), passwordIterations);
+        var access = new AccessControl(admin, StoredPasswords.AdministratorHash(spec));
         foreach (var user in spec.Users)
         {
-            var account = new UserAccount(user.Name!, Account.AnyHost, Hash(previous, user.Name!, user.Password, passwordIterations));
+            var account = new UserAccount(user.Name!, Account.AnyHost, StoredPasswords.UserHash(user));
             foreach (var grant in user.Grants)
             {
                 var privileges = grant.Privileges.Aggregate(Privileges.None, (all, name) => all | PrivilegeNames.Parse(name));
@@ -81,15 +75,7 @@ public sealed partial class AccessControl : IAccountDirectory
             return false;
         if (account.Password is null)
             return string.IsNullOrEmpty(password);
-        return !string.IsNullOrEmpty(password) && _verifications.Verify(login, password, account.Password);
-    }
-
-    private static PasswordHash Hash(AccessControl? previous, string login, string? password, int iterations)
-    {
-        ArgumentNullException.ThrowIfNull(password);
-        if (previous is not null && previous._accounts.TryGetValue(login, out var known) && known.Password is { } hash
-            && known.Password.Iterations == iterations && previous.Authenticate(login, password))
-            return hash;
-        return PasswordHash.Create(password, iterations);
+        // Two SHA1 digests: cheap enough that no cache of outcomes is needed, as in MariaDB.
+        return account.Password.Verify(password);
     }
 }

@@ -3,9 +3,9 @@ using FleetSim.Policy.Admission;
 namespace FleetSim.Policy.Sessions;
 
 /// <summary>A server's accounts as plain data, for persistence: hashes only, never passwords.</summary>
-public sealed record AccessControlState(string AdministratorLogin, int PasswordIterations, IReadOnlyList<AccountState> Accounts);
+public sealed record AccessControlState(string AdministratorLogin, IReadOnlyList<AccountState> Accounts);
 
-/// <summary>One account; Password is null for an account without one.</summary>
+/// <summary>One account; Password (its mysql_native_password hash) is null for an account without one.</summary>
 public sealed record AccountState(string User, string Host, PasswordHash? Password, IReadOnlyList<GrantState> Grants);
 
 /// <summary>

@@ -3,7 +3,7 @@ using FleetSim.Policy.Admission;
 namespace FleetSim.Policy.Sessions;
 
 /// <summary>
-/// One account's password hash and grants at the three levels MariaDB keeps: global (*.*),
+/// One account's password hash (as mysql.user keeps it) and grants at the three levels MariaDB keeps: global (*.*),
 /// database (db.*) and table (db.table). The lower levels are created on first grant: most
 /// accounts have none, so the common check reads one field.
 /// </summary>

@@ -13,7 +13,16 @@ public sealed record ServerSpec
     public string? State { get; init; } = "Ready";
 
     public string? AdministratorLogin { get; init; }
+
+    /// <summary>The clear password, as a fleet document or `server create` gives it; never kept.</summary>
     public string? AdministratorLoginPassword { get; init; }
+
+    /// <summary>
+    /// [FleetSim rule] Its mysql_native_password hash ("*" + 40 hex digits, as in mysql.user): what
+    /// the fleet directory and backups keep instead of the password, and what a document may give
+    /// instead of it.
+    /// </summary>
+    public string? AdministratorLoginPasswordHash { get; init; }
 
     /// <summary>Enabled (the default) or Disabled.</summary>
     public string? SslEnforcement { get; init; } = "Enabled";
@@ -66,7 +75,13 @@ public sealed record PrivateEndpointConnectionSpec
 public sealed record UserSpec
 {
     public string? Name { get; init; }
+
+    /// <summary>The clear password, as a fleet document gives it; never kept.</summary>
     public string? Password { get; init; }
+
+    /// <summary>[FleetSim rule] Its mysql_native_password hash, kept instead of the password (see <see cref="ServerSpec.AdministratorLoginPasswordHash"/>).</summary>
+    public string? PasswordHash { get; init; }
+
     public List<GrantSpec> Grants { get; init; } = [];
 }
 

@@ -1,3 +1,5 @@
+using FleetSim.Policy.Admission;
+
 namespace FleetSim.Policy.Validation;
 
 /// <summary>The real service's rules for login names and the administrator's password.</summary>
@@ -22,6 +24,29 @@ internal static class LoginRules
         // The gateway reads user@server from the login packet, so '@' in a login would misroute it.
         if (login.Contains('@', StringComparison.Ordinal) || login.Any(char.IsWhiteSpace))
             errors.Add(path, $"'{login}' must not contain '@' or whitespace");
+    }
+
+    /// <summary>
+    /// A password is given in clear or as its hash, once: a clear one must meet the service's rules,
+    /// a hash (what the directory keeps, what a restore carries) must be one MariaDB could hold.
+    /// </summary>
+    public static void ValidatePasswordOrHash(string? password, string? hash, SpecPath passwordPath, SpecPath hashPath,
+        ValidationErrors errors, bool checkStrength)
+    {
+        if (password is not null && hash is not null)
+            errors.Add(hashPath, "give the password or its hash, not both");
+        else if (hash is not null)
+            ValidateHash(hash, hashPath, errors);
+        else if (checkStrength)
+            ValidatePassword(password, passwordPath, errors);
+        else if (string.IsNullOrEmpty(password))
+            errors.Add(passwordPath, "is required");
+    }
+
+    private static void ValidateHash(string hash, SpecPath path, ValidationErrors errors)
+    {
+        if (!PasswordHash.TryParse(hash, out _))
+            errors.Add(path, "is not a mysql_native_password hash: '*' followed by 40 hex digits, as in mysql.user");
     }
 
     /// <summary>Checks length and character classes; the message never repeats the password.</summary>

@@ -7,7 +7,7 @@ internal static class PrivateEndpointConnectionValidator
 {
     public static void Validate(IReadOnlyList<PrivateEndpointConnectionSpec?>? connections, SpecPath path, ValidationErrors errors)
     {
-        var names = new Dictionary<string, SpecPath>(StringComparer.OrdinalIgnoreCase);
+        var names = new Dictionary<string, SpecPath>(ResourceNames.Comparer);
         foreach (var (connection, at) in errors.Each(connections, path))
         {
             if (errors.Required(connection.Name, at.Property("name")))

@@ -7,7 +7,7 @@ internal static class ServerValidator
 {
     public static void Validate(IReadOnlyList<ServerSpec?>? servers, DeclaredFleet fleet, SpecPath path, ValidationErrors errors)
     {
-        var names = new Dictionary<string, SpecPath>(StringComparer.Ordinal);
+        var names = new Dictionary<string, SpecPath>(ResourceNames.Comparer);
         foreach (var (server, at) in errors.Each(servers, path))
             ValidateServer(server, fleet, at, names, errors);
     }
@@ -19,7 +19,8 @@ internal static class ServerValidator
         var sku = ValidateSku(server.Sku, at.Property("sku"), errors);
         errors.OneOf<ServerState>(server.State, at.Property("state"), out _);
         LoginRules.ValidateAdministrator(server.AdministratorLogin, at.Property("administratorLogin"), errors);
-        LoginRules.ValidatePassword(server.AdministratorLoginPassword, at.Property("administratorLoginPassword"), errors);
+        LoginRules.ValidatePasswordOrHash(server.AdministratorLoginPassword, server.AdministratorLoginPasswordHash,
+            at.Property("administratorLoginPassword"), at.Property("administratorLoginPasswordHash"), errors, checkStrength: true);
         ValidateTls(server, at, errors);
         errors.Switch(server.PublicNetworkAccess, at.Property("publicNetworkAccess"), out _);
 

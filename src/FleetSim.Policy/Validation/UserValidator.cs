@@ -15,8 +15,7 @@ internal static class UserValidator
         foreach (var (user, at) in errors.Each(users, path))
         {
             ValidateName(user.Name, administratorLogin, at.Property("name"), names, errors);
-            if (string.IsNullOrEmpty(user.Password))
-                errors.Add(at.Property("password"), "is required");
+            LoginRules.ValidatePasswordOrHash(user.Password, user.PasswordHash, at.Property("password"), at.Property("passwordHash"), errors, checkStrength: false);
             foreach (var (grant, grantPath) in errors.Each(user.Grants, at.Property("grants")))
                 ValidateGrant(grant, grantPath, errors);
         }

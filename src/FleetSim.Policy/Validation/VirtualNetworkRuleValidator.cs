@@ -14,7 +14,7 @@ internal static class VirtualNetworkRuleValidator
         if (rules is { Count: > 0 } && sku is { Tier: PricingTier.Basic })
             errors.Add(path, $"virtual network rules need the General Purpose or Memory Optimized tier; '{sku.Name}' is Basic");
 
-        var names = new Dictionary<string, SpecPath>(StringComparer.OrdinalIgnoreCase);
+        var names = new Dictionary<string, SpecPath>(ResourceNames.Comparer);
         var subnets = new Dictionary<string, SpecPath>(StringComparer.OrdinalIgnoreCase);
         foreach (var (rule, at) in errors.Each(rules, path))
         {

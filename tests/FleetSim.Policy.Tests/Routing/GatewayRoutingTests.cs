@@ -31,6 +31,17 @@ public sealed class GatewayRoutingTests
     }
 
     [Fact]
+    public void A_server_named_in_any_case_is_routed_to_by_the_name_the_fleet_gives_it()
+    {
+        var attempt = Attempts.To("contoso") with { User = "admin@CONTOSO" };
+
+        var (route, denial) = RouteAt(Fleets.NewestGatewayIp, attempt);
+
+        Assert.Null(denial);
+        Assert.Equal(("contoso", "admin"), (route!.Server, route.Login));
+    }
+
+    [Fact]
     public void The_login_is_the_user_name_without_its_server_suffix() =>
         Assert.Equal("fleetadmin", RouteAt(Fleets.NewestGatewayIp, Attempts.To("contoso")).Route!.Login);
 

@@ -23,7 +23,7 @@ public sealed class AccessControlTests
             ],
         };
 
-        var access = AccessControl.FromSpec(spec, passwordIterations: Directories.FastHash);
+        var access = AccessControl.FromSpec(spec);
 
         Assert.True(access.Authenticate(Servers.AdminLogin, Servers.AdminPassword));
         Assert.True(access.Authenticate("reporting", "R3port!ngOnly"));
@@ -156,14 +156,38 @@ public sealed class AccessControlTests
     }
 
     [Fact]
-    public void Re_provisioning_keeps_the_hashes_of_unchanged_passwords()
+    public void Re_provisioning_gives_unchanged_passwords_the_same_hashes()
     {
         var spec = Servers.Contoso with { Users = [new UserSpec { Name = "app", Password = "S3cret!pw" }] };
-        var first = AccessControl.FromSpec(spec, passwordIterations: Directories.FastHash);
 
-        var second = AccessControl.FromSpec(spec, first, Directories.FastHash);
+        var first = AccessControl.FromSpec(spec).Export();
+        var second = AccessControl.FromSpec(spec).Export();
 
-        Assert.Same(first.Export().Accounts[0].Password, second.Export().Accounts[0].Password);
+        Assert.Equal(first.Accounts.Select(a => a.Password), second.Accounts.Select(a => a.Password));
+    }
+
+    [Fact]
+    public void A_spec_that_gives_hashes_instead_of_passwords_authenticates_the_same_logins()
+    {
+        var spec = Servers.Contoso with { Users = [new UserSpec { Name = "app", Password = "S3cret!pw" }] };
+
+        var access = AccessControl.FromSpec(StoredPasswords.Hashed(spec));
+
+        Assert.True(access.Authenticate(Servers.AdminLogin, Servers.AdminPassword));
+        Assert.True(access.Authenticate("app", "S3cret!pw"));
+        Assert.False(access.Authenticate("app", "s3cret!pw"));
+    }
+
+    [Fact]
+    public void Exported_accounts_hold_mysql_native_password_hashes_and_no_password()
+    {
+        var access = Directories.With("CREATE USER 'app'@'%' IDENTIFIED BY 'S3cret!pw'");
+
+        var json = System.Text.Json.JsonSerializer.Serialize(access.Export());
+
+        Assert.Contains($"\"{PasswordHash.Of("S3cret!pw").Text}\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("S3cret!pw", json, StringComparison.Ordinal);
+        Assert.Equivalent(access.Export(), System.Text.Json.JsonSerializer.Deserialize<AccessControlState>(json), strict: true);
     }
 
     private static readonly IEqualityComparer<GrantState> GrantComparer = EqualityComparer<GrantState>.Create(

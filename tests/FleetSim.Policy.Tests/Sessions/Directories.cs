@@ -5,16 +5,14 @@ using FleetSim.Policy.Tests.Admission;
 namespace FleetSim.Policy.Tests.Sessions;
 
 /// <summary>
-/// A server's accounts for session tests: the administrator, plus whatever a test creates. Hashes
-/// use one iteration: the tests are about privileges, not about the cost of hashing.
+/// A server's accounts for session tests: the administrator, plus whatever a test creates.
 /// </summary>
 internal static class Directories
 {
     public const string ClientIp = Clients.InternetIp;
-    public const int FastHash = 1;
 
     public static AccessControl AdminOnly() =>
-        new(Servers.AdminLogin, PasswordHash.Create(Servers.AdminPassword, FastHash), FastHash);
+        new(Servers.AdminLogin, PasswordHash.Of(Servers.AdminPassword));
 
     /// <summary>The administrator runs each statement, which must succeed: the setup of a test.</summary>
     public static AccessControl With(params string[] statements)

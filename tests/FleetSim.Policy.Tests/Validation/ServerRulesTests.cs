@@ -115,6 +115,23 @@ public sealed class ServerRulesTests
     public void Administrator_password_is_required() =>
         Assert.Equal("servers[0].administratorLoginPassword: is required", Fleets.Error(Fleets.Server() with { AdministratorLoginPassword = null }));
 
+    [Fact]
+    public void A_mysql_native_password_hash_may_stand_for_the_administrator_password() =>
+        Assert.Empty(Fleets.Errors(Fleets.Server() with { AdministratorLoginPassword = null, AdministratorLoginPasswordHash = "*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19" }));
+
+    [Theory]
+    [InlineData("2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19")]
+    [InlineData("*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E1")]
+    [InlineData("*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E1G")]
+    public void An_administrator_password_hash_is_a_star_and_40_hex_digits(string hash) =>
+        Assert.Equal("servers[0].administratorLoginPasswordHash: is not a mysql_native_password hash: '*' followed by 40 hex digits, as in mysql.user",
+            Fleets.Error(Fleets.Server() with { AdministratorLoginPassword = null, AdministratorLoginPasswordHash = hash }));
+
+    [Fact]
+    public void The_administrator_password_is_given_in_clear_or_as_its_hash_not_both() =>
+        Assert.Equal("servers[0].administratorLoginPasswordHash: give the password or its hash, not both",
+            Fleets.Error(Fleets.Server() with { AdministratorLoginPasswordHash = "*2470C0C06DEE42FD1618BB99005ADCA2EC9D1E19" }));
+
     [Theory]
     [InlineData("enabled")]
     [InlineData("On")]

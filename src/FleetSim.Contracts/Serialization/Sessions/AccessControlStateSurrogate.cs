@@ -5,15 +5,14 @@ namespace FleetSim.Contracts.Serialization.Sessions;
 [GenerateSerializer]
 internal record struct AccessControlStateSurrogate(
     string AdministratorLogin,
-    int PasswordIterations,
     IReadOnlyList<AccountState> Accounts);
 
 [RegisterConverter]
 internal sealed class AccessControlStateConverter : IConverter<AccessControlState, AccessControlStateSurrogate>
 {
     public AccessControlStateSurrogate ConvertToSurrogate(in AccessControlState value) =>
-        new(value.AdministratorLogin, value.PasswordIterations, value.Accounts);
+        new(value.AdministratorLogin, value.Accounts);
 
     public AccessControlState ConvertFromSurrogate(in AccessControlStateSurrogate surrogate) =>
-        new(surrogate.AdministratorLogin, surrogate.PasswordIterations, surrogate.Accounts);
+        new(surrogate.AdministratorLogin, surrogate.Accounts);
 }

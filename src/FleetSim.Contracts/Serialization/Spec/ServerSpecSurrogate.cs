@@ -19,7 +19,8 @@ internal record struct ServerSpecSurrogate(
     List<UserSpec> Users,
     Dictionary<string, string> Configurations,
     ThreatProtectionSpec? ThreatProtection,
-    DataEncryptionSpec? DataEncryption);
+    DataEncryptionSpec? DataEncryption,
+    string? AdministratorLoginPasswordHash);
 
 [RegisterConverter]
 internal sealed class ServerSpecConverter : IConverter<ServerSpec, ServerSpecSurrogate>
@@ -30,7 +31,7 @@ internal sealed class ServerSpecConverter : IConverter<ServerSpec, ServerSpecSur
             value.AdministratorLoginPassword, value.SslEnforcement, value.MinimalTlsVersion,
             value.PublicNetworkAccess, value.FirewallRules, value.VirtualNetworkRules,
             value.PrivateEndpointConnections, value.Users, value.Configurations, value.ThreatProtection,
-            value.DataEncryption);
+            value.DataEncryption, value.AdministratorLoginPasswordHash);
 
     public ServerSpec ConvertFromSurrogate(in ServerSpecSurrogate surrogate) => new()
     {
@@ -50,5 +51,6 @@ internal sealed class ServerSpecConverter : IConverter<ServerSpec, ServerSpecSur
         Configurations = surrogate.Configurations,
         ThreatProtection = surrogate.ThreatProtection,
         DataEncryption = surrogate.DataEncryption,
+        AdministratorLoginPasswordHash = surrogate.AdministratorLoginPasswordHash,
     };
 }

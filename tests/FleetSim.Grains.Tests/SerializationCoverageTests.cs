@@ -54,6 +54,10 @@ public sealed class SerializationCoverageTests
         Assert.All(converters, converter =>
         {
             var (value, surrogate) = (converter.GenericTypeArguments[0], converter.GenericTypeArguments[1]);
+            // An opaque value (PasswordHash: private bytes, built by a factory) has no members to
+            // compare; the round trips in PolicySerializationTests hold its surrogate to it.
+            if (!GrainBoundary.WrittenMembers(value).Any())
+                return;
             Assert.Equal(Described(GrainBoundary.WrittenMembers(value)), Described(GrainBoundary.WrittenMembers(surrogate)));
         });
     }

@@ -7,10 +7,6 @@ namespace FleetSim.Harness;
 /// </summary>
 internal sealed class ClosedModelExecutor(ScenarioRuntime runtime)
 {
-    // A copy whose iterations all complete synchronously never yields its thread; every so many it
-    // does, so that other copies, the collector and the console get to run.
-    private const int YieldEvery = 64;
-
     // Copies' random streams are apart from the open model's workers'.
     private const int RandomStream = 1;
 
@@ -118,40 +114,14 @@ internal sealed class ClosedModelExecutor(ScenarioRuntime runtime)
 
     private async Task CopyLoopAsync(int index)
     {
-        var context = runtime.CreateContext(index, RandomStream);
-        var scenario = runtime.Scenario.Run;
+        var iterations = new CopyIterations(runtime, runtime.CreateContext(index, RandomStream));
         runtime.CopyStarted();
         try
         {
-            int inline = 0;
             while (ShouldRun(index))
             {
-                context.BeginIteration(runtime.Now(), runtime.Measuring);
-                Response response;
-                try
-                {
-                    var pending = scenario(context);
-                    if (pending.IsCompletedSuccessfully)
-                    {
-                        response = pending.Result;
-                        inline++;
-                    }
-                    else
-                    {
-                        response = await pending;
-                        inline = 0;
-                    }
-                }
-                catch (Exception exception)
-                {
-                    response = Response.FromException(exception);
-                }
-                runtime.Complete(context, response);
-                if (inline >= YieldEvery)
-                {
-                    inline = 0;
-                    await Task.Yield();
-                }
+                await iterations.Run(runtime.Now(), runtime.Measuring);
+                await iterations.YieldIfDue();
             }
         }
         finally

@@ -11,7 +11,6 @@ namespace FleetSim.Harness;
 /// </summary>
 internal sealed class OpenModelExecutor
 {
-    private const int YieldEvery = 64;
     private const int RandomStream = 2;
 
     private readonly ScenarioRuntime _runtime;
@@ -94,10 +93,8 @@ internal sealed class OpenModelExecutor
 
     private async Task WorkerAsync(int index)
     {
-        var context = _runtime.CreateContext(index, RandomStream);
-        var scenario = _runtime.Scenario.Run;
+        var iterations = new CopyIterations(_runtime, _runtime.CreateContext(index, RandomStream));
         var reader = _queue.Reader;
-        int inline = 0;
         while (true)
         {
             Interlocked.Increment(ref _idle);
@@ -127,33 +124,9 @@ internal sealed class OpenModelExecutor
                     _runtime.CountLate(item.Measured);
 
                 _runtime.CopyStarted();
-                context.BeginIteration(item.IntendedStart, item.Measured);
-                Response response;
-                try
-                {
-                    var pending = scenario(context);
-                    if (pending.IsCompletedSuccessfully)
-                    {
-                        response = pending.Result;
-                        inline++;
-                    }
-                    else
-                    {
-                        response = await pending;
-                        inline = 0;
-                    }
-                }
-                catch (Exception exception)
-                {
-                    response = Response.FromException(exception);
-                }
-                _runtime.Complete(context, response);
+                await iterations.Run(item.IntendedStart, item.Measured);
                 _runtime.CopyStopped();
-                if (inline >= YieldEvery)
-                {
-                    inline = 0;
-                    await Task.Yield();
-                }
+                await iterations.YieldIfDue();
             }
         }
     }

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using FleetSim.LoadTests.Bench;
 using FleetSim.LoadTests.Benchmarks;
+using FleetSim.LoadTests.Pieces;
 using FleetSim.LoadTests.Scale;
 using FleetSim.LoadTests.Scaling;
 using FleetSim.LoadTests.Scenarios;
@@ -13,6 +14,7 @@ var verbs = new SortedDictionary<string, (string Description, Func<string[], int
     ["bench"] = ("FleetSim's connection path as a ratio of the engine floor, measured in one run", BenchCommand.Run),
     ["connect-storm"] = ("a C# scenario: logins injected at RATE/s (default 2000) on a Zipf-hot fleet", args => ConnectStorm.Run(args).GetAwaiter().GetResult()),
     ["scaling"] = ("the same scenario on an embedded silo, one silo process and three, side by side", ScalingCommand.Run),
+    ["pieces"] = ("what each piece of a connection's work costs on one thread (policy, records, serialization, store)", PiecesCommand.Run),
     ["scale"] = ("cost curves: connections/s and memory per server by fleet size and by rules per server (PNG)", ScaleCommand.Run),
     ["store"] = ("the SQLite audit store's appends against a raw SQLite insert loop of the same rows", StoreCommand.Run),
     ["firewall"] = ("compiled firewall matcher vs the linear scan (BenchmarkDotNet)", RunBenchmark<FirewallMatchBenchmark>),

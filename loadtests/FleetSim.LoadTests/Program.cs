@@ -1,8 +1,11 @@
 using BenchmarkDotNet.Running;
 using FleetSim.LoadTests.Bench;
 using FleetSim.LoadTests.Benchmarks;
+using FleetSim.LoadTests.Pieces;
+using FleetSim.LoadTests.Scale;
 using FleetSim.LoadTests.Scaling;
 using FleetSim.LoadTests.Scenarios;
+using FleetSim.LoadTests.Store;
 
 // One verb per kind of load: add a line here for a new one. The arguments after the verb belong to
 // it (for benchmarks, BenchmarkDotNet's own options such as --filter or --job dry).
@@ -11,6 +14,9 @@ var verbs = new SortedDictionary<string, (string Description, Func<string[], int
     ["bench"] = ("FleetSim's connection path as a ratio of the engine floor, measured in one run", BenchCommand.Run),
     ["connect-storm"] = ("a C# scenario: logins injected at RATE/s (default 2000) on a Zipf-hot fleet", args => ConnectStorm.Run(args).GetAwaiter().GetResult()),
     ["scaling"] = ("the same scenario on an embedded silo, one silo process and three, side by side", ScalingCommand.Run),
+    ["pieces"] = ("what each piece of a connection's work costs on one thread (policy, records, serialization, store)", PiecesCommand.Run),
+    ["scale"] = ("cost curves: connections/s and memory per server by fleet size and by rules per server (PNG)", ScaleCommand.Run),
+    ["store"] = ("the SQLite audit store's appends against a raw SQLite insert loop of the same rows", StoreCommand.Run),
     ["firewall"] = ("compiled firewall matcher vs the linear scan (BenchmarkDotNet)", RunBenchmark<FirewallMatchBenchmark>),
 };
 

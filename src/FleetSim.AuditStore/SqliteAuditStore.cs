@@ -44,11 +44,7 @@ public sealed class SqliteAuditStore : IAuditStore
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            using var transaction = _connection.BeginTransaction();
-            _writes.InsertAudit(transaction, records);
-            _writes.InsertGateway(transaction, gatewayDecisions);
-            _writes.InsertAlerts(transaction, alerts);
-            transaction.Commit();
+            _writes.Append(records, gatewayDecisions, alerts);
         }
         finally
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using static FleetSim.Cli.Tests.Fleetsim;
 
@@ -28,7 +27,7 @@ public sealed class ScalingVerbTests
         var scenario = TempFile("tiny-scaling.json", TinyScenario);
         var output = Path.Combine(Path.GetDirectoryName(scenario)!, "out");
 
-        var run = await RunLoadTestsAsync("scaling", scenario, "--silos", "1,2", "--duration", "3s", "--out", output, "--redis", RedisTestCluster.Redis);
+        var run = await LoadTestsProgram.RunAsync("scaling", scenario, "--silos", "1,2", "--duration", "3s", "--out", output, "--redis", RedisTestCluster.Redis);
 
         Assert.True(run.ExitCode == 0, run.Stderr);
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "scaling.json"), TestContext.Current.CancellationToken));
@@ -46,30 +45,4 @@ public sealed class ScalingVerbTests
     /// <summary>A row of the Markdown table other than its header and separator.</summary>
     private static bool IsFigureRow(string line) =>
         line.StartsWith('|') && !line.StartsWith("| configuration", StringComparison.Ordinal) && !line.StartsWith("|---", StringComparison.Ordinal);
-
-    /// <summary>The load tests' program, built beside these tests in the same configuration.</summary>
-    private static async Task<Run> RunLoadTestsAsync(params string[] args)
-    {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repository };
-        start.ArgumentList.Add(Path.Combine(Repository, "loadtests", "FleetSim.LoadTests", "bin", configuration, "net10.0", "FleetSim.LoadTests.dll"));
-        foreach (var arg in args)
-            start.ArgumentList.Add(arg);
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(4));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            // Its silos die with it: they are its children.
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return new Run(process.ExitCode, await stdout, await stderr);
-    }
 }

@@ -28,9 +28,12 @@ public sealed class FloorGatewayGrain : Grain, IFloorGatewayGrain
     public Task<ConnectResult> Connect(ConnectRequest request)
     {
         var server = request.User[(request.User.LastIndexOf('@') + 1)..];
-        return GrainFactory.GetGrain<IFloorServerGrain>(server).Connect(new RoutedConnection(
-            request.User, request.Password, request.Tls, new RoutedSource(default, 0), "floor", new SessionRequest(request.App, request.Database, request.Hold)));
+        return GrainFactory.GetGrain<IFloorServerGrain>(server).Connect(Routed(request));
     }
+
+    /// <summary>The message the gateway hands the server for a request.</summary>
+    public static RoutedConnection Routed(ConnectRequest request) =>
+        new(request.User, request.Password, request.Tls, new RoutedSource(default, 0), "floor", new SessionRequest(request.App, request.Database, request.Hold));
 
     public Task Disconnect(string server, long connectionId) =>
         GrainFactory.GetGrain<IFloorServerGrain>(server).Disconnect(connectionId);
@@ -38,7 +41,8 @@ public sealed class FloorGatewayGrain : Grain, IFloorGatewayGrain
 
 public sealed class FloorServerGrain : Grain, IFloorServerGrain
 {
-    private static readonly ConnectResult Allowed = new(Policy.Decisions.ConnectionReason.Allowed, 0, "", null, "floor", "floor", 1);
+    /// <summary>The server's answer to every connection.</summary>
+    public static readonly ConnectResult Allowed = new(Policy.Decisions.ConnectionReason.Allowed, 0, "", null, "floor", "floor", 1);
 
     public Task<ConnectResult> Connect(RoutedConnection connection) => Task.FromResult(Allowed);
 

@@ -56,13 +56,8 @@ public sealed class FakeClockCluster : IAsyncDisposable
     /// <summary>Provisions a fleet (as new unless told otherwise) and returns a client connector that sees it.</summary>
     public async Task<FleetConnector> Provision(FleetSpec fleet, bool asNew = true)
     {
-        var directory = Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);
-        if (asNew)
-            Assert.True((await directory.Provision(fleet with { Servers = [] })).Succeeded);
-        var result = await directory.Provision(fleet);
-        Assert.True(result.Succeeded, string.Join(Environment.NewLine, result.Errors));
-        _version = result.Version;
-        return new FleetConnector(Grains, new DirectoryCache(Grains));
+        (var connector, _version) = await FleetProvisioning.Provision(Grains, fleet, asNew);
+        return connector;
     }
 
     public Task<ConnectResult> Connect(FleetConnector connector, ConnectRequest request) =>

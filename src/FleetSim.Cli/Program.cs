@@ -13,6 +13,7 @@ var root = new RootCommand("""
           fleetsim check samples/fleet.json samples/audit-trail.jsonl --store audit.db
           fleetsim audit query --store audit.db
           fleetsim alerts --store audit.db
+          fleetsim serve            (then connect with the mariadb client it prints)
 
     Against a running silo (dotnet run --project src/FleetSim.Silo), with ./silo.json:
           fleetsim fleet apply samples/fleet.json
@@ -30,5 +31,7 @@ var root = new RootCommand("""
     FleetCommand.Create(),
     FleetCommand.Servers(),
     KeysCommand.Create(),
+    ServeCommand.Create(),
 };
-return await root.Parse(args).InvokeAsync();
+// Ctrl+C and SIGTERM cancel the command; it then needs time to close sessions and flush the audit log.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });

@@ -1,3 +1,4 @@
+using FleetSim.Policy.Admission;
 using FleetSim.Policy.Spec;
 
 namespace FleetSim.Contracts.Connections;
@@ -11,7 +12,9 @@ public sealed record SourceAddress(string? Ip, bool Azure = false, string? Subne
 /// login packet (user@server, password), the TLS version it negotiated (parsed where the attempt
 /// entered FleetSim: a CLI file, a scenario), and where it comes from.
 /// Statements, when given, run in the session right after login; At, when given, is the simulated
-/// time of the attempt (otherwise the silo's clock).
+/// time of the attempt (otherwise the silo's clock). A real client over the wire protocol proves
+/// its password with Proof (its answer to the login scramble) instead of sending it, and its
+/// transport names the TLS cipher it negotiated.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ConnectRequest(
@@ -26,4 +29,6 @@ public sealed record ConnectRequest(
     bool Explain = false,
     long DirectoryVersion = 0,
     DateTimeOffset? At = null,
-    IReadOnlyList<string>? Statements = null);
+    IReadOnlyList<string>? Statements = null,
+    ScrambleProof? Proof = null,
+    string? TlsCipher = null);

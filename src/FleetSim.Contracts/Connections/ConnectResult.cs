@@ -1,13 +1,14 @@
 using FleetSim.Policy.Decisions;
+using FleetSim.Policy.Sessions;
 
 namespace FleetSim.Contracts.Connections;
 
 /// <summary>
-/// What one statement of a session did: error code 0 when it ran, else MariaDB's error; and how
-/// many audit records the server logged for it.
+/// What one statement of a session did: error code 0 when it ran, else MariaDB's error; how
+/// many audit records the server logged for it; and its rows when it has some to answer.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record StatementResult(string Category, int Code, string Message, int Audited = 0)
+public sealed record StatementResult(string Category, int Code, string Message, int Audited = 0, ResultTable? Rows = null)
 {
     public bool Succeeded => Code == 0;
 }

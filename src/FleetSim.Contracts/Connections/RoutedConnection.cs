@@ -1,3 +1,4 @@
+using FleetSim.Policy.Admission;
 using FleetSim.Policy.Spec;
 
 namespace FleetSim.Contracts.Connections;
@@ -5,7 +6,7 @@ namespace FleetSim.Contracts.Connections;
 /// <summary>
 /// A connection as the gateway hands it to the server grain: the login without its @server
 /// suffix, the TLS version the gateway terminated, the client as the Azure network presents it,
-/// and what the client asks of the session. At, when given, is the simulated time of the attempt
+/// and what the client asks of the session. A wire client proves its password with Proof instead. At, when given, is the simulated time of the attempt
 /// (it stamps records and feeds threat detection; the server's own delays run on the silo clock).
 /// </summary>
 [GenerateSerializer, Immutable]
@@ -17,4 +18,5 @@ public sealed record RoutedConnection(
     string Gateway,
     SessionRequest Session,
     bool Explain = false,
-    DateTimeOffset? At = null);
+    DateTimeOffset? At = null,
+    ScrambleProof? Proof = null);

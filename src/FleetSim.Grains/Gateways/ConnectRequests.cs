@@ -13,7 +13,7 @@ public static class ConnectRequests
     /// <summary>The connection as the server grain receives it, once routed.</summary>
     public static RoutedConnection ToRouted(ConnectRequest request, Route route, string gateway) =>
         new(route.Login, request.Password, request.Tls, RoutedSource.From(route.Source), gateway,
-            new SessionRequest(request.App, request.Database, request.Hold, request.Statements), request.Explain, request.At);
+            new SessionRequest(request.App, request.Database, request.Hold, request.Statements, request.TlsCipher), request.Explain, request.At, request.Proof);
 
     /// <summary>The source as the gateway connection log shows it.</summary>
     public static string Describe(ClientSource source) => source switch

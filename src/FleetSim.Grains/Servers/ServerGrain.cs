@@ -117,7 +117,7 @@ public sealed class ServerGrain(
         var now = clock.GetUtcNow();
         await CatchUp(now);
         var source = connection.Source.ToPresented();
-        var request = new AdmissionRequest(connection.Login, connection.Password, connection.Tls, source, connection.Session.Database);
+        var request = new AdmissionRequest(connection.Login, connection.Password, connection.Tls, source, connection.Session.Database, connection.Proof);
         var verdict = ServerAdmission.Admit(_policy, request, _sessions.Access!, _sessions.Table.Count, trace);
 
         var accounts = _sessions.Access!.Version;
@@ -196,6 +196,7 @@ public sealed class ServerGrain(
     {
         var policy = ServerPolicy.Compile(_rules.Apply(_spec!));
         _policy = policy with { State = _key.StateOf(policy.State) };
+        _sessions.Variables = ServerVariables.For(_spec!, _policy);
         if (_policy.State == ServerState.Ready || _sessions.Table.Count == 0)
             return;
         ServerLog.CannotServe(logger, Name, _policy.State, _sessions.Table.Count);

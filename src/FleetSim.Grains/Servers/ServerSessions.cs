@@ -25,13 +25,16 @@ internal sealed class ServerSessions(string server, SessionTable table, ThreatWa
     /// <summary>What the server's audit parameters log; replaced when the server is configured.</summary>
     public AuditTrail? Audit { get; set; }
 
+    /// <summary>The server's system variables, as its sessions read them; replaced when the server is judged anew.</summary>
+    public IReadOnlyDictionary<string, string> Variables { get; set; } = new Dictionary<string, string>();
+
     public SessionTable Table => table;
 
     public ConnectResult Open(RoutedConnection connection, string ip, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
     {
         var asked = connection.Session;
         var id = table.NextId();
-        var session = new Session(Access!, id, connection.Login, ip, asked.Database);
+        var session = new Session(Access!, id, connection.Login, ip, asked.Database) { Tls = connection.Tls, Cipher = asked.TlsCipher };
         outbox.Add(Audit!.Connected(at, id, ip, connection.Login, asked.Database));
         Observe(connection, ip, at, succeeded: true, 0);
 
@@ -87,7 +90,8 @@ internal sealed class ServerSessions(string server, SessionTable table, ThreatWa
     {
         var outcome = session.Execute(sql);
         outbox.Add(Audit!.Statement(at, session, outcome));
-        return (new StatementResult(outcome.Category.ToString(), outcome.ErrorCode, outcome.ErrorMessage), outcome.ChangedAccounts);
+        var rows = outcome.Succeeded ? session.Answer(sql, Variables) : null;
+        return (new StatementResult(outcome.Category.ToString(), outcome.ErrorCode, outcome.ErrorMessage, Rows: rows), outcome.ChangedAccounts);
     }
 
     private void Observe(RoutedConnection connection, string ip, DateTimeOffset at, bool succeeded, int errorCode)

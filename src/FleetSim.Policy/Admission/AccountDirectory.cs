@@ -13,8 +13,8 @@ public sealed class AccountDirectory : IAccountDirectory
 
     public bool Remove(string login) => _accounts.Remove(login);
 
-    public bool Authenticate(string login, string? password) =>
-        _accounts.TryGetValue(login, out var hash) && hash.Verify(password);
+    public bool Authenticate(string login, string? password, ScrambleProof? proof = null) =>
+        _accounts.TryGetValue(login, out var hash) && (proof is null ? hash.Verify(password) : proof.Verifies(hash));
 
     /// <summary>Logins only, no grants: a server's AccessControl, which has them, decides databases.</summary>
     public bool MayUseDatabase(string login, string database, out string accountHost)

@@ -100,9 +100,10 @@ public static class ServerAdmission
 
     private static Verdict? Authenticate(IAccountDirectory accounts, in AdmissionRequest request, DecisionTrace? trace)
     {
-        var ok = accounts.Authenticate(request.Login, request.Password);
+        var ok = accounts.Authenticate(request.Login, request.Password, request.Proof);
         trace?.Add("authentication", ok, ok ? $"login '{request.Login}' authenticated" : $"login '{request.Login}' unknown or wrong password");
-        return ok ? null : ConnectionErrors.AccessDenied(request.Login, request.Source.ClientAddress, !string.IsNullOrEmpty(request.Password));
+        var usedPassword = request.Proof is { } proof ? !proof.Empty : !string.IsNullOrEmpty(request.Password);
+        return ok ? null : ConnectionErrors.AccessDenied(request.Login, request.Source.ClientAddress, usedPassword);
     }
 
     private static Verdict? CheckCapacity(ServerPolicy server, int openConnections, DecisionTrace? trace)

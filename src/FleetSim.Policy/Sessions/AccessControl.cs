@@ -69,13 +69,13 @@ public sealed partial class AccessControl : IAccountDirectory
         _accounts.TryGetValue(user, out var account) ? account.Global : Privileges.None;
 
     /// <summary>True when the login exists and the password is its password (1045 otherwise, decided by the caller).</summary>
-    public bool Authenticate(string login, string? password)
+    public bool Authenticate(string login, string? password, ScrambleProof? proof = null)
     {
         if (!_accounts.TryGetValue(login, out var account))
             return false;
         if (account.Password is null)
-            return string.IsNullOrEmpty(password);
+            return proof?.Empty ?? string.IsNullOrEmpty(password);
         // Two SHA1 digests: cheap enough that no cache of outcomes is needed, as in MariaDB.
-        return account.Password.Verify(password);
+        return proof is null ? account.Password.Verify(password) : proof.Verifies(account.Password);
     }
 }

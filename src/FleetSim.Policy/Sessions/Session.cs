@@ -1,3 +1,5 @@
+using FleetSim.Policy.Spec;
+
 namespace FleetSim.Policy.Sessions;
 
 /// <summary>
@@ -15,6 +17,17 @@ public sealed class Session(AccessControl access, long connectionId, string user
 
     /// <summary>The current database: set at login or by USE, cleared when it is dropped.</summary>
     public string? Database { get; private set; } = database;
+
+    /// <summary>The TLS version the client connected with (None for plain text).</summary>
+    public TlsVersion Tls { get; init; }
+
+    /// <summary>The TLS cipher, when the client's transport reported it.</summary>
+    public string? Cipher { get; init; }
+
+    /// <summary>The rows a statement that succeeded answers with, if it is one a session can answer (see <see cref="QueryAnswers"/>).</summary>
+    public ResultTable? Answer(string sql, IReadOnlyDictionary<string, string> variables) =>
+        QueryAnswers.Answer(sql, new SessionFacts(User, Account.AnyHost, ClientIp, Database, ConnectionId, Tls, Cipher, variables,
+            access.ShowGrants(User), access.VisibleDatabases(User)));
 
     /// <summary>Parses, authorizes and applies one statement; the outcome says what the audit log records.</summary>
     public StatementOutcome Execute(string sql)

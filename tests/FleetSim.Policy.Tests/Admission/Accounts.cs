@@ -24,8 +24,10 @@ internal sealed class Accounts(IReadOnlyDictionary<string, string> passwords) : 
         return accounts;
     }
 
-    public bool Authenticate(string login, string? password) =>
-        passwords.TryGetValue(login, out var expected) && string.Equals(expected, password, StringComparison.Ordinal);
+    public bool Authenticate(string login, string? password, ScrambleProof? proof = null) =>
+        passwords.TryGetValue(login, out var expected) && (proof is null
+            ? string.Equals(expected, password, StringComparison.Ordinal)
+            : proof.Verifies(PasswordHash.Of(expected)));
 
     public bool MayUseDatabase(string login, string database, out string accountHost)
     {

@@ -1,0 +1,17 @@
+using System.Security.Cryptography.X509Certificates;
+using FleetSim.Policy.Spec;
+
+namespace FleetSim.Wire.Listening;
+
+/// <summary>How the listeners treat their clients.</summary>
+public sealed record WireOptions
+{
+    /// <summary>A client that has not logged in by then is dropped (MariaDB's connect_timeout).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(ServerVariables.ConnectTimeoutSeconds);
+
+    /// <summary>The largest packet a client may send (max_allowed_packet); larger ones end the connection.</summary>
+    public int MaxAllowedPacket { get; init; } = ServerVariables.MaxAllowedPacket;
+
+    /// <summary>The certificate TLS clients get; null offers no TLS.</summary>
+    public X509Certificate2? Certificate { get; init; }
+}

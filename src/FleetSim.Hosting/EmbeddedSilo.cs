@@ -28,10 +28,14 @@ public sealed class EmbeddedSilo : IFleetHost
         _scratch = scratch;
         AuditStore = auditStorePath;
         Grains = host.Services.GetRequiredService<IGrainFactory>();
-        Connector = new FleetConnector(Grains, host.Services.GetRequiredService<DirectoryCache>());
+        DirectoryCache = host.Services.GetRequiredService<DirectoryCache>();
+        Connector = new FleetConnector(Grains, DirectoryCache);
     }
 
     public IGrainFactory Grains { get; }
+
+    /// <summary>The silo's copy of the fleet directory, shared with its gateways (wire listeners route direct endpoints by it).</summary>
+    public DirectoryCache DirectoryCache { get; }
 
     public FleetConnector Connector { get; }
 

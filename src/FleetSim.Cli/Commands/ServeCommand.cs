@@ -57,30 +57,31 @@ public static class ServeCommand
 
             using var scratch = parse.GetValue(store) is null ? new ScratchStore() : null;
             var storePath = parse.GetValue(store) ?? scratch!.Path;
-            IFleetHost silo = await EmbeddedSilo.StartAsync(storePath, parse.GetValue(verbose), cancellationToken: cancellationToken);
-            var opened = new List<(ListenerPlan Plan, WireListener? Listener)>();
+            var silo = await EmbeddedSilo.StartAsync(storePath, parse.GetValue(verbose), cancellationToken: cancellationToken);
+            var opened = new List<(ListenerPlan Plan, ListenerPair? Listeners)>();
             try
             {
-                var provisioned = await silo.ProvisionAsync(spec);
+                var provisioned = await ((IFleetHost)silo).ProvisionAsync(spec);
                 if (!provisioned.Succeeded)
                     throw new InputException([.. provisioned.Errors.Select(e => $"{fleetPath}: {e}")]);
                 using var loggers = LoggerFactory.Create(b => { if (parse.GetValue(verbose)) b.AddSimpleConsole(); });
                 var logger = loggers.CreateLogger("FleetSim.Wire");
+                var fleetAccess = new WireFleet(silo.Grains, silo.DirectoryCache);
                 foreach (var plan in plans)
                 {
                     try
                     {
-                        opened.Add((plan, plan.Opens ? WireListener.Start(plan.Endpoint, options, silo.Grains, logger) : null));
+                        opened.Add((plan, plan.Opens ? ListenerPair.Open(plan.Endpoint, options, fleetAccess, logger) : null));
                     }
                     catch (WireEndpointException e)
                     {
                         throw new InputException([e.Message]);
                     }
                 }
-                if (remote && opened.Any(o => o.Listener is not null && !IPAddress.IsLoopback(o.Listener.Endpoint.Endpoint.Address)))
+                if (remote && opened.Any(o => o.Listeners is not null && !IPAddress.IsLoopback(o.Listeners.Gateway.Endpoint.Endpoint.Address)))
                     Console.Error.WriteLine("warning: --allow-remote: listeners accept clients from other machines; the fleet's passwords are only as safe as this network");
                 if (parse.GetValue(endpointsFile) is { } path)
-                    EndpointsFile.Write(path, opened.Select(o => (o.Plan, o.Listener?.Endpoint)));
+                    EndpointsFile.Write(path, opened.Select(o => (o.Plan, o.Listeners?.Gateway.Endpoint)));
                 ListenerReport.Print(spec, opened, certificates, storePath, scratch is not null);
 
                 await WaitForStop(cancellationToken);
@@ -88,10 +89,10 @@ public static class ServeCommand
             }
             finally
             {
-                foreach (var (_, listener) in opened)
+                foreach (var (_, listeners) in opened)
                 {
-                    if (listener is not null)
-                        await listener.DisposeAsync();
+                    if (listeners is not null)
+                        await listeners.DisposeAsync();
                 }
                 await silo.DisposeAsync();
             }

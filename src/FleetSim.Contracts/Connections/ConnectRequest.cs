@@ -14,7 +14,7 @@ public sealed record SourceAddress(string? Ip, bool Azure = false, string? Subne
 /// Statements, when given, run in the session right after login; At, when given, is the simulated
 /// time of the attempt (otherwise the silo's clock). A real client over the wire protocol proves
 /// its password with Proof (its answer to the login scramble) instead of sending it, and its
-/// transport names the TLS cipher it negotiated.
+/// transport names the TLS cipher it negotiated and an observer told if the server ends its session.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ConnectRequest(
@@ -31,4 +31,5 @@ public sealed record ConnectRequest(
     DateTimeOffset? At = null,
     IReadOnlyList<string>? Statements = null,
     ScrambleProof? Proof = null,
-    string? TlsCipher = null);
+    string? TlsCipher = null,
+    ISessionObserver? Observer = null);

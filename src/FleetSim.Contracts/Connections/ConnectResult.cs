@@ -26,7 +26,8 @@ public sealed record TraceEntry(string Stage, bool Passed, string Detail)
 /// The decision on a connection: its reason, the error code and message the client sees, the rule that allowed it, and when the connection is
 /// held open, its connection id on the server. Audited counts the audit records and gateway log
 /// entries the fleet wrote for it (including its inline statements), so that what clients were
-/// told can be reconciled with the store.
+/// told can be reconciled with the store. Redirect says the redirect policy applies: the client is
+/// to be told where the server really is.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ConnectResult(
@@ -39,7 +40,8 @@ public sealed record ConnectResult(
     long ConnectionId = 0,
     IReadOnlyList<TraceEntry>? Trace = null,
     IReadOnlyList<StatementResult>? Statements = null,
-    int Audited = 0)
+    int Audited = 0,
+    bool Redirect = false)
 {
     public bool Allowed => Code == 0;
 }

@@ -1,5 +1,6 @@
 using FleetSim.Contracts.Connections;
 using FleetSim.Grains.Audit;
+using FleetSim.Policy.Admission;
 using FleetSim.Policy.Audit;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Sessions;
@@ -18,6 +19,9 @@ internal sealed class ServerSessions(string server, SessionTable table, ThreatWa
 
     // What FleetSim has always answered for a connection the client itself closed.
     private static readonly StatementResult GoneAway = new("ADMIN", 2006, "MySQL server has gone away");
+
+    // Who holds each held session's client connection, when someone asked to be told of its end.
+    private readonly Dictionary<long, ISessionObserver> _observers = [];
 
     /// <summary>Who may log in and what they may do; replaced when the server is configured or restored.</summary>
     public AccessControl? Access { get; set; }
@@ -40,10 +44,17 @@ internal sealed class ServerSessions(string server, SessionTable table, ThreatWa
 
         var statements = asked.Statements is { Count: > 0 } sqls ? sqls.Select(sql => Run(session, sql, at).Result).ToList() : null;
         if (asked.Hold)
+        {
             table.Hold(session);
+            if (asked.Observer is { } observer)
+                _observers[id] = observer;
+        }
         else
+        {
             outbox.Add(Audit.Disconnected(at, session));
-        return Results.From(verdict, server, connection.Gateway, trace, id) with { Statements = statements };
+        }
+        var redirect = RedirectPolicy.Applies(Variables, connection.Tls, connection.Source.Kind);
+        return Results.From(verdict, server, connection.Gateway, trace, id) with { Statements = statements, Redirect = redirect };
     }
 
     public ConnectResult Refuse(RoutedConnection connection, string ip, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
@@ -69,6 +80,7 @@ internal sealed class ServerSessions(string server, SessionTable table, ThreatWa
     /// <summary>The client closes its connection; returns how many audit records that logged.</summary>
     public int Close(long connectionId, DateTimeOffset at)
     {
+        _observers.Remove(connectionId);
         if (!table.Close(connectionId, out var session))
             return 0;
         var record = Audit!.Disconnected(at, session);
@@ -83,6 +95,8 @@ internal sealed class ServerSessions(string server, SessionTable table, ThreatWa
         {
             outbox.Add(Audit?.Disconnected(at, session));
             ServerLog.SessionKilled(logger, server, session.ConnectionId, session.User, session.ClientIp);
+            if (_observers.Remove(session.ConnectionId, out var observer))
+                _ = observer.Ended(server, session.ConnectionId);
         }
     }
 

@@ -20,7 +20,7 @@ public static class EndpointsFile
             l.Plan.State,
             Source = Source(l.Plan.Endpoint.Source),
             l.Plan.Endpoint.Host,
-            Direct = (string?)null,
+            Direct = l.Opened!.Direct?.ToString(),
         });
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);

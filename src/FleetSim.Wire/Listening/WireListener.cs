@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
+using FleetSim.Contracts.Connections;
 using FleetSim.Wire.Sessions;
 using Microsoft.Extensions.Logging;
 
@@ -17,7 +18,10 @@ public sealed class WireListener : IAsyncDisposable
 
     private readonly WireEndpoint _endpoint;
     private readonly WireOptions _options;
-    private readonly IGrainFactory _grains;
+    private readonly WireFleet _fleet;
+    private readonly IFleetDoor _door;
+    private readonly SessionEndings _endings = new();
+    private readonly ISessionObserver _observer;
     private readonly ILogger _logger;
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stopping = new();
@@ -25,9 +29,11 @@ public sealed class WireListener : IAsyncDisposable
     private Task _accepting = Task.CompletedTask;
     private int _next;
 
-    private WireListener(WireEndpoint endpoint, WireOptions options, IGrainFactory grains, ILogger logger)
+    private WireListener(WireEndpoint endpoint, WireOptions options, WireFleet fleet, bool direct, ILogger logger)
     {
-        (_endpoint, _options, _grains, _logger) = (endpoint, options, grains, logger);
+        (_endpoint, _options, _fleet, _logger) = (endpoint, options, fleet, logger);
+        _door = direct ? new DirectDoor(fleet.Grains, fleet.Directory, endpoint.Gateway) : new GatewayDoor(fleet.Grains, endpoint.Gateway);
+        _observer = fleet.Grains.CreateObjectReference<ISessionObserver>(_endings);
         _listener = new TcpListener(endpoint.Endpoint);
     }
 
@@ -37,16 +43,22 @@ public sealed class WireListener : IAsyncDisposable
     /// <summary>Connections being served now.</summary>
     public int Connections => _connections.Count;
 
+    /// <param name="endpoint">Where to listen, and what its clients stand for.</param>
+    /// <param name="options">How clients are treated.</param>
+    /// <param name="fleet">The silo's grains and fleet directory.</param>
+    /// <param name="direct">A direct endpoint: logins go straight to their server grain, as after a redirect.</param>
+    /// <param name="logger">Where the listener logs.</param>
     /// <exception cref="WireEndpointException">The endpoint cannot be bound (its port is taken).</exception>
-    public static WireListener Start(WireEndpoint endpoint, WireOptions options, IGrainFactory grains, ILogger logger)
+    public static WireListener Start(WireEndpoint endpoint, WireOptions options, WireFleet fleet, bool direct, ILogger logger)
     {
-        var listener = new WireListener(endpoint, options, grains, logger);
+        var listener = new WireListener(endpoint, options, fleet, direct, logger);
         try
         {
             listener._listener.Start(backlog: 512);
         }
         catch (SocketException e)
         {
+            listener._fleet.Grains.DeleteObjectReference<ISessionObserver>(listener._observer);
             throw new WireEndpointException($"cannot listen on {endpoint.Endpoint}: {(e.SocketErrorCode == SocketError.AddressAlreadyInUse ? "the port is taken" : e.Message)}", e);
         }
         listener._accepting = listener.Accept();
@@ -81,7 +93,7 @@ public sealed class WireListener : IAsyncDisposable
         try
         {
             await using var stream = new NetworkStream(socket, ownsSocket: true);
-            var connection = new WireConnection(Endpoint, _options, _grains, (uint)Interlocked.Increment(ref _handshakeIds), _logger);
+            using var connection = new WireConnection(Endpoint, _options, _door, _endings, _observer, (uint)Interlocked.Increment(ref _handshakeIds), _logger);
             await connection.RunAsync(stream, _stopping.Token);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
@@ -103,6 +115,7 @@ public sealed class WireListener : IAsyncDisposable
         _listener.Stop();
         await _accepting;
         await Task.WhenAll(_connections.Values);
+        _fleet.Grains.DeleteObjectReference<ISessionObserver>(_observer);
         _stopping.Dispose();
     }
 }

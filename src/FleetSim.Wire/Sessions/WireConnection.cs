@@ -17,15 +17,14 @@ namespace FleetSim.Wire.Sessions;
 /// speaks the protocol. Whatever the client does, its session is closed on the server when the
 /// connection ends.
 /// </summary>
-internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options, IGrainFactory grains, uint handshakeId, ILogger logger)
+internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options, IFleetDoor door, SessionEndings endings, ISessionObserver observer, uint handshakeId, ILogger logger) : IDisposable
 {
     private const byte ComQuit = 0x01, ComInitDb = 0x02, ComQuery = 0x03, ComPing = 0x0E, ComResetConnection = 0x1F;
 
+    private readonly CancellationTokenSource _endedByServer = new();
     private Capabilities _client;
     private string? _server;
     private long _connectionId;
-
-    private IGatewayGrain Gateway => grains.GetGrain<IGatewayGrain>(endpoint.Gateway);
 
     public async Task RunAsync(Stream stream, CancellationToken cancellationToken)
     {
@@ -39,7 +38,10 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
                 loggedIn = await LogIn(channel, login.Token);
             }
             if (loggedIn)
-                await Serve(channel, cancellationToken);
+            {
+                using var serving = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _endedByServer.Token);
+                await Serve(channel, serving.Token);
+            }
         }
         catch (ProtocolException e)
         {
@@ -56,6 +58,8 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
             await Close();
         }
     }
+
+    public void Dispose() => _endedByServer.Dispose();
 
     private async Task<bool> LogIn(PacketChannel channel, CancellationToken cancellationToken)
     {
@@ -92,8 +96,8 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
 
         var request = new ConnectRequest(HostOf(serverName), response.User, null, tls, endpoint.Source,
             App: response.Application, Database: response.Database, Hold: true,
-            Proof: new ScrambleProof(scramble, auth), TlsCipher: cipher);
-        var result = await Gateway.Connect(request);
+            Proof: new ScrambleProof(scramble, auth), TlsCipher: cipher, Observer: observer);
+        var result = await door.Connect(request);
         if (!result.Allowed)
         {
             WireLog.Refused(logger, endpoint.Endpoint, response.User, result.Code);
@@ -102,9 +106,22 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
             return false;
         }
         (_server, _connectionId) = (result.Server, result.ConnectionId);
-        await channel.WriteAsync(Packets.Ok(_client), cancellationToken);
+        endings.Watch(_server!, _connectionId, _endedByServer);
+        await channel.WriteAsync(Redirect(result, response.User) ?? Packets.Ok(_client), cancellationToken);
         await channel.FlushAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>
+    /// Where the redirect policy sends the client: the Azure form in the OK packet's info, and
+    /// MariaDB 11.3's session-tracked redirect_url, which MySqlConnector follows.
+    /// </summary>
+    private ReadOnlyMemory<byte>? Redirect(ConnectResult result, string user)
+    {
+        if (!result.Redirect || endpoint.Direct is not { } direct)
+            return null;
+        var target = $"mysql://{direct.Address}:{direct.Port}";
+        return Packets.Ok(_client, $"Location: {target}/user={user}", ("redirect_url", target));
     }
 
     private async Task<(TlsVersion, string?, string?)> StartTls(PacketChannel channel, CancellationToken cancellationToken)
@@ -153,7 +170,7 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
     /// <summary>Runs a statement in the session on its server; a session the server ended closes the connection.</summary>
     private async Task<bool> Run(PacketChannel channel, string sql, CancellationToken cancellationToken)
     {
-        var result = await Gateway.Execute(_server!, _connectionId, sql);
+        var result = await door.Execute(_server!, _connectionId, sql);
         if (result.Code != 0)
         {
             await Send(channel, [Packets.Error(result.Code, result.Message)], cancellationToken);
@@ -191,9 +208,10 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
             return;
         var (server, id) = (_server, _connectionId);
         _server = null;
+        endings.Forget(server, id);
         try
         {
-            await Gateway.Disconnect(server, id);
+            await door.Disconnect(server, id);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -1,10 +1,12 @@
-using FleetSim.Contracts.Connections;
 using FleetSim.Policy.Network;
 using FleetSim.Policy.Routing;
 
-namespace FleetSim.Grains.Gateways;
+namespace FleetSim.Contracts.Connections;
 
-/// <summary>Reads a connect request into the policy engine's terms; malformed fields are the caller's bug.</summary>
+/// <summary>
+/// Reads a connect request into the policy engine's terms, for whoever routes it: the gateway
+/// grain, or a wire listener's direct endpoint. Malformed fields are the caller's bug.
+/// </summary>
 public static class ConnectRequests
 {
     public static ConnectionAttempt ToAttempt(ConnectRequest request) =>
@@ -13,7 +15,7 @@ public static class ConnectRequests
     /// <summary>The connection as the server grain receives it, once routed.</summary>
     public static RoutedConnection ToRouted(ConnectRequest request, Route route, string gateway) =>
         new(route.Login, request.Password, request.Tls, RoutedSource.From(route.Source), gateway,
-            new SessionRequest(request.App, request.Database, request.Hold, request.Statements, request.TlsCipher), request.Explain, request.At, request.Proof);
+            new SessionRequest(request.App, request.Database, request.Hold, request.Statements, request.TlsCipher, request.Observer), request.Explain, request.At, request.Proof);
 
     /// <summary>The source as the gateway connection log shows it.</summary>
     public static string Describe(ClientSource source) => source switch

@@ -1,6 +1,8 @@
 using FleetSim.AuditStore;
 using FleetSim.Grains;
 using FleetSim.Storage.Encryption;
+using FleetSim.Wire.Hosting;
+using FleetSim.Wire.Listening;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -33,6 +35,8 @@ builder.UseOrleans(silo =>
     if (dashboard)
         silo.AddDashboard();
 });
+// MariaDB protocol listeners when silo.json has a FleetSim:Wire section; after the silo, which they need.
+builder.Services.AddFleetSimWire(builder.Configuration);
 
 var app = builder.Build();
 if (dashboard)
@@ -45,6 +49,17 @@ try
 catch (OptionsValidationException e)
 {
     // A FleetSim setting FleetSim does not know: name it and the file, without a stack trace.
+    Console.Error.WriteLine($"error: {file}: {e.Message}");
+    return 2;
+}
+catch (WireEndpointListException e)
+{
+    foreach (var error in e.Errors)
+        Console.Error.WriteLine($"error: {file}: {error}");
+    return 2;
+}
+catch (WireEndpointException e)
+{
     Console.Error.WriteLine($"error: {file}: {e.Message}");
     return 2;
 }

@@ -63,20 +63,25 @@ public static class ListenerFile
     {
         if (!entry.TryGetProperty("source", out var source) || source.ValueKind != JsonValueKind.Object)
         {
-            errors.Add($"{where}.source: required, one of {{\"ip\"}}, {{\"ip\", \"azure\": true}}, {{\"subnet\", \"ip\"}}, {{\"privateEndpoint\"}}");
+            errors.Add($"{where}.source: required, one of {SourceForms}");
             return null;
         }
         var at = $"{where}.source";
-        var ip = Text(source, "ip", at, errors, required: false);
-        var subnet = Text(source, "subnet", at, errors, required: false);
-        var privateEndpoint = Text(source, "privateEndpoint", at, errors, required: false);
         var azure = source.TryGetProperty("azure", out var flag) && flag.ValueKind == JsonValueKind.True;
+        return Source(Text(source, "ip", at, errors, required: false), azure, Text(source, "subnet", at, errors, required: false),
+            Text(source, "privateEndpoint", at, errors, required: false), at, errors);
+    }
+
+    /// <summary>The forms a listener's source takes, as an attempt's source does.</summary>
+    public const string SourceForms = """{"ip"}, {"ip", "azure": true}, {"subnet", "ip"}, {"privateEndpoint"}""";
+
+    /// <summary>A source from its fields: exactly one form, with an IPv4 address where one is needed.</summary>
+    public static SourceAddress? Source(string? ip, bool azure, string? subnet, string? privateEndpoint, string at, List<string> errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
         if (ip is not null && !(IPAddress.TryParse(ip, out var parsed) && parsed.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork))
-        {
             errors.Add($"{at}.ip: '{ip}' is not an IPv4 address");
-            return null;
-        }
-        if (privateEndpoint is not null && (subnet is not null || azure))
+        else if (privateEndpoint is not null && (subnet is not null || azure))
             errors.Add($"{at}: a private endpoint source takes no subnet or azure flag");
         else if (privateEndpoint is null && ip is null)
             errors.Add($"{at}: ip is required unless the source is a private endpoint");

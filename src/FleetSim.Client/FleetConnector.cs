@@ -26,24 +26,34 @@ public sealed class FleetConnector(IGrainFactory grains, DirectoryCache director
     /// <param name="directoryVersion">The fleet version the caller provisioned, so DNS sees it.</param>
     public async Task<ConnectResult> Connect(ConnectRequest request, string? pinnedGatewayIp = null, long directoryVersion = 0)
     {
-        var directory = await directoryCache.Get(directoryVersion);
         var trace = request.Explain ? new DecisionTrace() : null;
-        Ipv4? pinned = pinnedGatewayIp is null ? null : Ipv4.Parse(pinnedGatewayIp);
-        var (gateway, denial) = GatewayRouting.Resolve(directory, request.Host, pinned, trace);
+        var (gateway, refused) = await Dial(request.Host, request.User, pinnedGatewayIp, directoryVersion, trace);
         if (gateway is null)
-        {
-            return new ConnectResult(denial!.Reason, denial.Code, denial.Message, null,
-                GatewayRouting.SplitUser(request.User, request.Host).Server, pinnedGatewayIp, 0,
-                TraceEntry.From(trace));
-        }
+            return refused!;
 
-        var result = await grains.GetGrain<IGatewayGrain>(gateway.Ip.ToString())
+        var result = await grains.GetGrain<IGatewayGrain>(gateway)
             .Connect(request with { DirectoryVersion = directoryCache.Version });
         Interlocked.Add(ref _audited, result.Audited);
         return trace is null ? result : result with
         {
             Trace = [.. TraceEntry.From(trace)!, .. result.Trace ?? []],
         };
+    }
+
+    /// <summary>
+    /// The gateway address a client reaches: the host resolved by DNS, or the pinned address; else
+    /// the client's own error (unknown host, nothing answering). Real clients over the wire
+    /// protocol dial the listener of that address.
+    /// </summary>
+    public async Task<(string? Gateway, ConnectResult? Refused)> Dial(string? host, string user, string? pinnedGatewayIp = null, long directoryVersion = 0, DecisionTrace? trace = null)
+    {
+        var directory = await directoryCache.Get(directoryVersion);
+        Ipv4? pinned = pinnedGatewayIp is null ? null : Ipv4.Parse(pinnedGatewayIp);
+        var (gateway, denial) = GatewayRouting.Resolve(directory, host, pinned, trace);
+        if (gateway is not null)
+            return (gateway.Ip.ToString(), null);
+        return (null, new ConnectResult(denial!.Reason, denial.Code, denial.Message, null,
+            GatewayRouting.SplitUser(user, host).Server, pinnedGatewayIp, 0, TraceEntry.From(trace)));
     }
 
     /// <summary>Runs a statement in a held connection, through the gateway that carries it.</summary>

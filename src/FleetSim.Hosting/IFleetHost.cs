@@ -14,6 +14,9 @@ public interface IFleetHost : IAsyncDisposable
 
     FleetConnector Connector { get; }
 
+    /// <summary>This process's copy of the fleet directory (the connector's DNS; wire listeners' direct routing).</summary>
+    DirectoryCache DirectoryCache { get; }
+
     /// <summary>The audit store's file when this process can read it; null when only the cluster knows.</summary>
     string? AuditStore { get; }
 

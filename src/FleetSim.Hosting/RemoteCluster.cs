@@ -30,13 +30,16 @@ public sealed class RemoteCluster : IFleetHost
     {
         _host = host;
         Grains = host.Services.GetRequiredService<IClusterClient>();
-        Connector = new FleetConnector(Grains, new DirectoryCache(Grains));
+        DirectoryCache = new DirectoryCache(Grains);
+        Connector = new FleetConnector(Grains, DirectoryCache);
         AuditStore = auditStorePath;
     }
 
     public IGrainFactory Grains { get; }
 
     public FleetConnector Connector { get; }
+
+    public DirectoryCache DirectoryCache { get; }
 
     public string? AuditStore { get; }
 

@@ -1,7 +1,6 @@
 using FleetSim.Client;
-using FleetSim.Contracts.Connections;
 using FleetSim.Harness;
-using FleetSim.Policy.Spec;
+using FleetSim.Runs.Sessions;
 using FleetSim.Scenarios.Clients;
 using FleetSim.Scenarios.Reading;
 using FleetSim.Scenarios.Spec;
@@ -17,9 +16,16 @@ namespace FleetSim.Runs;
 /// </summary>
 public static class FleetScenario
 {
-    public static Harness.Scenario Create(ScenarioFile scenario, FleetConnector connector, long directoryVersion, TimeSpan? duration = null)
+    /// <param name="scenario">The scenario file, with its fleet.</param>
+    /// <param name="connector">The simulated clients' connector (and every client's DNS).</param>
+    /// <param name="directoryVersion">The fleet version the run provisioned.</param>
+    /// <param name="duration">Stretches or shrinks the load plan.</param>
+    /// <param name="wire">The listeners of "via": "wire" populations; required when the scenario has one.</param>
+    public static Harness.Scenario Create(ScenarioFile scenario, FleetConnector connector, long directoryVersion, TimeSpan? duration = null, WireClients? wire = null)
     {
         var spec = scenario.Spec;
+        if (wire is null && spec.Populations.Any(p => p.Via == "wire"))
+            throw new ArgumentException("the scenario has wire populations: give their listeners", nameof(wire));
         var populations = new WeightedChoice<ClientPopulation>(
             spec.Populations.Select(p => (new ClientPopulation(scenario.Fleet, p), p.Weight)));
 
@@ -27,14 +33,16 @@ public static class FleetScenario
         {
             var client = populations.Next(context.Random).Next(context.Random);
             var holds = client.Statements.Count > 0 || client.Hold > TimeSpan.Zero;
-            ConnectResult? session = null;
-            var connect = await Step.Run("connect", context, async () =>
+            await using IClientSession session = client.Wire
+                ? new WireSession(connector, wire!, client, directoryVersion)
+                : new SimulatedSession(connector, client, holds, directoryVersion);
+            var connect = await Step.Run("connect", context, async () => Response.Ok(await session.Connect()));
+            if (!session.Allowed || !holds)
             {
-                session = await connector.Connect(Request(client, holds), client.PinnedGatewayIp, directoryVersion);
-                return Response.Ok(session.Reason.ToString());
-            });
-            if (session is not { Allowed: true } || !holds)
+                if (session.Allowed)
+                    await session.Disconnect();
                 return connect;
+            }
 
             try
             {
@@ -49,7 +57,7 @@ public static class FleetScenario
                         {
                             if (client.ThinkTime > TimeSpan.Zero && !await Pause(client.ThinkTime, context))
                                 return Response.Ok("StoppedEarly");
-                            failed += (await connector.Execute(session, sql)).Succeeded ? 0 : 1;
+                            failed += await session.Execute(sql) ? 0 : 1;
                         }
                         return Response.Ok(failed == 0 ? "OK" : "SqlError");
                     });
@@ -62,7 +70,7 @@ public static class FleetScenario
                 // Even a run that is stopping closes what it opened, or servers keep counting it.
                 await Step.Run("disconnect", context, async () =>
                 {
-                    await connector.Disconnect(session);
+                    await session.Disconnect();
                     return Response.Ok();
                 });
             }
@@ -91,9 +99,4 @@ public static class FleetScenario
             return false;
         }
     }
-
-    private static ConnectRequest Request(SimulatedClient client, bool hold) => new(
-        client.Host, client.User, client.Password, TlsVersions.ParseOffered(client.Tls),
-        new SourceAddress(client.Source.Ip, client.Source.Azure, client.Source.Subnet, client.Source.PrivateEndpoint),
-        client.App, Hold: hold);
 }

@@ -83,6 +83,28 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task A_wire_population_logs_in_over_the_mariadb_protocol_and_its_records_reconcile()
+    {
+        var folder = Directory.CreateTempSubdirectory("fleetsim-run-test-").FullName;
+        var scenario = TempFile("wire.json", Tiny
+            .Replace("THRESHOLD", "\"fail.rate < 0.01\"", StringComparison.Ordinal)
+            .Replace("\"name\": \"office\",", "\"name\": \"office\", \"via\": \"wire\", \"tls\": { \"1.3\": 3, \"none\": 1 }, \"session\": { \"statements\": [\"SELECT 1\"] },", StringComparison.Ordinal));
+
+        var run = await RunAsync("run", scenario, "--out", folder, "--console", "off");
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "report.json")));
+        var connect = Outcomes(json.RootElement).Where(o => o.Step == "connect").Select(o => o.Status).ToList();
+        // Real clients that skipped TLS meet sslEnforcement on the server, as over the wire they would.
+        Assert.Contains("Allowed", connect);
+        Assert.Contains("SslRequired", connect);
+        using var reconciliation = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "audit-reconciliation.json")));
+        var acknowledged = reconciliation.RootElement.GetProperty("acknowledged").GetInt64();
+        Assert.True(acknowledged > 0);
+        Assert.Equal(acknowledged, reconciliation.RootElement.GetProperty("stored").GetInt64());
+    }
+
+    [Fact]
     public async Task An_unknown_audit_durability_is_refused_with_the_choices()
     {
         var run = await RunAsync("run", "--audit-durability", "sometimes", "--console", "off");
@@ -112,5 +134,10 @@ public sealed class RunCommandTests
         var thresholds = await RunAsync("run", TempFile("t.json", Tiny.Replace("THRESHOLD", "\"connect.p99 <\"", StringComparison.Ordinal)), "--console", "off");
         Assert.Equal(2, thresholds.ExitCode);
         Assert.Contains("thresholds[0]", thresholds.Stderr, StringComparison.Ordinal);
+        var via = await RunAsync("run", TempFile("v.json", Tiny
+            .Replace("THRESHOLD", "\"fail.rate < 0.01\"", StringComparison.Ordinal)
+            .Replace("\"name\": \"office\",", "\"name\": \"office\", \"via\": \"pigeon\",", StringComparison.Ordinal)), "--console", "off");
+        Assert.Equal(2, via.ExitCode);
+        Assert.Contains("populations[0].via: 'pigeon' is not one of simulated, wire", via.Stderr, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using FleetSim.Client;
+using FleetSim.Contracts.Fleet;
 using FleetSim.Hosting;
 using FleetSim.Hosting.Processes;
 using Orleans.Runtime;
@@ -27,6 +28,8 @@ public sealed class LocalCluster : IFleetHost
     public IGrainFactory Grains => _client.Grains;
 
     public FleetConnector Connector => _client.Connector;
+
+    public DirectoryCache DirectoryCache => _client.DirectoryCache;
 
     public string? AuditStore => _client.AuditStore;
 

@@ -5,8 +5,10 @@ using FleetSim.Contracts.Fleet;
 using FleetSim.Harness;
 using FleetSim.Hosting;
 using FleetSim.Runs;
+using FleetSim.Runs.Sessions;
 using FleetSim.Scenarios.Reading;
 using FleetSim.Scenarios.Spec;
+using FleetSim.Wire.Listening;
 
 namespace FleetSim.Cli.Commands;
 
@@ -54,14 +56,18 @@ public static class RunCommand
 
             // Counted after provisioning: the run is reconciled against what the store gains during it.
             var storedBefore = await StoredCount(storePath, silo.AuditStore is not null, cancellationToken);
+            // Wire populations dial MariaDB protocol listeners, opened as their clients need them.
+            await using var wire = scenario.Spec.Populations.Any(p => p.Via == "wire")
+                ? new WireClients(new WireFleet(silo.Grains, silo.DirectoryCache))
+                : null;
             var consoleMode = parse.GetValue(console) switch { "live" => ConsoleMode.Live, "plain" => ConsoleMode.Plain, "off" => ConsoleMode.Off, _ => ConsoleMode.Auto };
             var result = await LoadRunner.Create()
                 .WithTestName(scenario.Spec.Name!)
-                .RegisterScenarios(FleetScenario.Create(scenario, silo.Connector, provisioned.Version, length))
+                .RegisterScenarios(FleetScenario.Create(scenario, silo.Connector, provisioned.Version, length, wire))
                 .WithThresholds(thresholds)
                 .WithReportFolder(folder)
                 .WithConsole(consoleMode)
-                .WithSummaryNotes(ct => FleetNotes(silo, silo.AuditStore, storedBefore, folder, ct))
+                .WithSummaryNotes(ct => FleetNotes(silo, wire, silo.AuditStore, storedBefore, folder, ct))
                 .RunAsync(cancellationToken);
 
             // The harness's view prints the summary and report files, unless it was turned off.
@@ -110,14 +116,15 @@ public static class RunCommand
     }
 
     /// <summary>What the harness cannot see: what the fleet recorded while the load ran.</summary>
-    private static async Task<IEnumerable<Harness.SummaryNote>> FleetNotes(IFleetHost silo, string? storePath, long storedBefore, string folder, CancellationToken cancellationToken)
+    private static async Task<IEnumerable<Harness.SummaryNote>> FleetNotes(IFleetHost silo, WireClients? wire, string? storePath, long storedBefore, string folder, CancellationToken cancellationToken)
     {
         await silo.Directory.FlushAudit();
         if (storePath is null)
             return [new("audit store", "kept by the cluster (name its silo.json with --cluster to see counts here)")];
         await using var store = AuditStores.Open(storePath);
         var stats = await store.StatsAsync(cancellationToken);
-        var reconciliation = new AuditReconciliation(silo.Connector.Audited, stats.Logged - storedBefore);
+        // Real clients cannot count what was logged for them; their listeners did.
+        var reconciliation = new AuditReconciliation(silo.Connector.Audited + (wire?.Audited ?? 0), stats.Logged - storedBefore);
         await File.WriteAllTextAsync(Path.Combine(folder, "audit-reconciliation.json"), reconciliation.ToJson(), cancellationToken);
         static string Top(IReadOnlyList<(string Key, long Count)> counts) =>
             counts.Count == 0 ? "(none)" : string.Join(", ", counts.Take(5).Select(c => string.Create(CultureInfo.InvariantCulture, $"{c.Key} {c.Count:N0}")));

@@ -77,7 +77,8 @@ public sealed class ClientPopulation
             _apps.Next(random),
             _spec.Session.Statements,
             _think,
-            _hold);
+            _hold,
+            _spec.Via == "wire");
     }
 
     /// <summary>With AddressesPerServer, the address comes from one of a few fixed seeds per server.</summary>

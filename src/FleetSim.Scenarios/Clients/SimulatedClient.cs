@@ -3,7 +3,7 @@ namespace FleetSim.Scenarios.Clients;
 /// <summary>Where a simulated client connects from: one of the forms of an attempt's source.</summary>
 public sealed record ClientAddress(string? Ip, bool Azure = false, string? Subnet = null, string? PrivateEndpoint = null);
 
-/// <summary>One client session to play: how it connects, as whom, and what it does once in.</summary>
+/// <summary>One client session to play: how it connects (Wire: a real MariaDB protocol client), as whom, and what it does once in.</summary>
 public sealed record SimulatedClient(
     string Population,
     string Server,
@@ -16,4 +16,5 @@ public sealed record SimulatedClient(
     string App,
     IReadOnlyList<string> Statements,
     TimeSpan ThinkTime,
-    TimeSpan Hold);
+    TimeSpan Hold,
+    bool Wire = false);

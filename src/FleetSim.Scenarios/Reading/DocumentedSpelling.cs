@@ -15,6 +15,7 @@ internal static class DocumentedSpelling
         Populations = [.. spec.Populations.Select(population => population with
         {
             Source = population.Source with { Kind = Of(ScenarioValidator.SourceKinds, population.Source.Kind) },
+            Via = Of(ScenarioValidator.Vias, population.Via),
         })],
     };
 

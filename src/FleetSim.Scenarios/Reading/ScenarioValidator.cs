@@ -10,6 +10,9 @@ public static class ScenarioValidator
     public static readonly IReadOnlySet<string> SourceKinds = new HashSet<string>(StringComparer.Ordinal) { "internet", "azure", "subnet", "privateEndpoint" };
     public static readonly IReadOnlySet<string> ServerPicks = new HashSet<string>(StringComparer.Ordinal) { "uniform", "zipf" };
 
+    /// <summary>How a population's clients connect: FleetSim's simulated connector, or real MariaDB protocol clients.</summary>
+    public static readonly IReadOnlySet<string> Vias = new HashSet<string>(StringComparer.Ordinal) { "simulated", "wire" };
+
     public static IReadOnlyList<string> Validate(ScenarioSpec spec)
     {
         var errors = new ScenarioErrors();
@@ -94,6 +97,8 @@ public static class ScenarioValidator
                 errors.Add($"{path}.servers.skus[{i}]", $"'{sku}' is not a SKU");
         }
         errors.Weights(population.Apps, $"{path}.apps", name => name.Length > 0, "a client program name");
+        if (!Vias.Contains(population.Via))
+            errors.Add($"{path}.via", $"'{population.Via}' is not one of simulated, wire");
         if (!ServerPicks.Contains(population.Servers.Pick))
             errors.Add($"{path}.servers.pick", $"'{population.Servers.Pick}' is not one of uniform, zipf");
         errors.Positive(population.Servers.Exponent, $"{path}.servers.exponent");

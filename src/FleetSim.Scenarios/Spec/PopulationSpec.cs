@@ -25,6 +25,13 @@ public sealed record PopulationSpec
     /// <summary>A gateway address these clients dial instead of resolving the host, e.g. a retired one.</summary>
     public string? PinnedGatewayIp { get; init; }
 
+    /// <summary>
+    /// How these clients reach the fleet: "simulated" (FleetSim's own connector, straight to the
+    /// gateway grains) or "wire" (MySqlConnector over the MariaDB protocol, through a listener per
+    /// gateway and source address, so that the protocol path is loaded too).
+    /// </summary>
+    public string Via { get; init; } = "simulated";
+
     /// <summary>Client program names with weights, e.g. {"mysql": 9, "sqlmap": 1}.</summary>
     public Dictionary<string, double> Apps { get; init; } = new() { ["mysql"] = 1 };
 

@@ -14,6 +14,9 @@ public sealed class ListenerPair : IAsyncDisposable
 
     public WireListener Direct { get; }
 
+    /// <summary>What the fleet logged for both listeners' clients.</summary>
+    public long Audited => Gateway.Audited + Direct.Audited;
+
     /// <exception cref="WireEndpointException">An endpoint cannot be bound.</exception>
     public static ListenerPair Open(WireEndpoint endpoint, WireOptions options, WireFleet fleet, Microsoft.Extensions.Logging.ILogger logger)
     {

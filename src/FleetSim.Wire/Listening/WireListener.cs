@@ -22,6 +22,7 @@ public sealed class WireListener : IAsyncDisposable
     private readonly IFleetDoor _door;
     private readonly SessionEndings _endings = new();
     private readonly ISessionObserver _observer;
+    private readonly AuditedCount _audited = new();
     private readonly ILogger _logger;
     private readonly TcpListener _listener;
     private readonly CancellationTokenSource _stopping = new();
@@ -39,6 +40,12 @@ public sealed class WireListener : IAsyncDisposable
 
     /// <summary>The endpoint as bound: with the real port when port 0 was asked for.</summary>
     public WireEndpoint Endpoint => _endpoint with { Endpoint = (IPEndPoint)_listener.LocalEndpoint };
+
+    /// <summary>
+    /// Audit records and gateway log entries the fleet said it wrote for this listener's clients,
+    /// which real clients cannot count themselves: a run reconciles them with the store.
+    /// </summary>
+    public long Audited => _audited.Value;
 
     /// <summary>Connections being served now.</summary>
     public int Connections => _connections.Count;
@@ -93,7 +100,7 @@ public sealed class WireListener : IAsyncDisposable
         try
         {
             await using var stream = new NetworkStream(socket, ownsSocket: true);
-            using var connection = new WireConnection(Endpoint, _options, _door, _endings, _observer, (uint)Interlocked.Increment(ref _handshakeIds), _logger);
+            using var connection = new WireConnection(Endpoint, _options, _door, _endings, _observer, _audited, (uint)Interlocked.Increment(ref _handshakeIds), _logger);
             await connection.RunAsync(stream, _stopping.Token);
         }
         catch (Exception e) when (e is not OutOfMemoryException)

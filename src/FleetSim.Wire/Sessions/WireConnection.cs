@@ -17,7 +17,7 @@ namespace FleetSim.Wire.Sessions;
 /// speaks the protocol. Whatever the client does, its session is closed on the server when the
 /// connection ends.
 /// </summary>
-internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options, IFleetDoor door, SessionEndings endings, ISessionObserver observer, uint handshakeId, ILogger logger) : IDisposable
+internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options, IFleetDoor door, SessionEndings endings, ISessionObserver observer, AuditedCount audited, uint handshakeId, ILogger logger) : IDisposable
 {
     private const byte ComQuit = 0x01, ComInitDb = 0x02, ComQuery = 0x03, ComPing = 0x0E, ComResetConnection = 0x1F;
 
@@ -98,6 +98,7 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
             App: response.Application, Database: response.Database, Hold: true,
             Proof: new ScrambleProof(scramble, auth), TlsCipher: cipher, Observer: observer);
         var result = await door.Connect(request);
+        audited.Add(result.Audited);
         if (!result.Allowed)
         {
             WireLog.Refused(logger, endpoint.Endpoint, response.User, result.Code);
@@ -171,6 +172,7 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
     private async Task<bool> Run(PacketChannel channel, string sql, CancellationToken cancellationToken)
     {
         var result = await door.Execute(_server!, _connectionId, sql);
+        audited.Add(result.Audited);
         if (result.Code != 0)
         {
             await Send(channel, [Packets.Error(result.Code, result.Message)], cancellationToken);
@@ -211,7 +213,7 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
         endings.Forget(server, id);
         try
         {
-            await door.Disconnect(server, id);
+            audited.Add(await door.Disconnect(server, id));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

@@ -1,5 +1,8 @@
 using FleetSim.Contracts.Connections;
 using FleetSim.Policy.Admission;
+using FleetSim.Policy.Decisions;
+using FleetSim.Policy.Routing;
+using FleetSim.Policy.Sessions;
 using FleetSim.Policy.Spec;
 using Microsoft.Extensions.Logging;
 
@@ -22,6 +25,17 @@ internal sealed class PolicyInForce(string server, ILogger logger)
     public KeyRevocation Key { get; private set; } = new();
 
     public bool CanServe => Policy?.State == ServerState.Ready;
+
+    /// <summary>Admission's verdict on a login, by the policy in force.</summary>
+    public Verdict Admit(RoutedConnection connection, PresentedSource source, AccessControl access, int openSessions, DecisionTrace? trace) =>
+        ServerAdmission.Admit(Policy!, new AdmissionRequest(connection.Login, connection.Password, connection.Tls, source, connection.Session.Database), access, openSessions, trace);
+
+    /// <summary>The answer while no server of this name is provisioned.</summary>
+    public Verdict NotFound(DecisionTrace? trace)
+    {
+        trace?.Add("server-state", false, $"no server '{server}' is provisioned");
+        return ConnectionErrors.ServerNotFound(server);
+    }
 
     /// <summary>A server reactivated elsewhere picks up the rule change and key revocation it had saved.</summary>
     public void Restore(PendingRuleChanges rules, KeyRevocation key) => (Rules, Key) = (rules, key);

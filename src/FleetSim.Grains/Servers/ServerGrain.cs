@@ -3,7 +3,6 @@ using FleetSim.Contracts.Backups;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Grains.Audit;
-using FleetSim.Policy.Admission;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Sessions;
 using FleetSim.Policy.Spec;
@@ -24,9 +23,6 @@ public sealed class ServerGrain(
     ILogger<ServerGrain> logger,
     [PersistentState("server", FleetSimSiloOptions.StateStorage)] IPersistentState<ServerGrainState> state) : Grain, IServerGrain
 {
-    /// <summary>Baselines change with every login; they are saved this long after, not per login.</summary>
-    private static readonly TimeSpan ThreatSavePeriod = TimeSpan.FromSeconds(5);
-
     private PolicyInForce _served = null!;
     private ServerSessions _sessions = null!;
     private ThreatWatch _threats = null!;
@@ -40,9 +36,9 @@ public sealed class ServerGrain(
     {
         _served = new PolicyInForce(Name, logger);
         _outbox = new AuditOutbox(this, () => GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_served.Policy?.Region ?? "unknown", Name)), options.AuditDurability, logger);
-        var threatSave = new OnDemandTimer(this, SaveThreats, ThreatSavePeriod);
+        var threatSave = new OnDemandTimer(this, SaveThreats, ThreatWatch.SavePeriod);
         // While a lost key counts down, a timer ends the server's sessions when the delay runs out, traffic or not.
-        _keyWatch = new DueTimer(this, clock, () => CatchUp(clock.GetUtcNow()));
+        _keyWatch = new DueTimer(this, clock, CatchUp);
         var backupRetry = new OnDemandTimer(this, () => _backups.Retry(), BackupSchedule.RetryPeriod);
         _backups = new BackupSchedule(Name, clock, Snapshot, backupRetry.Arm, logger);
         var saved = state.State;
@@ -88,29 +84,24 @@ public sealed class ServerGrain(
 
     public async Task<string?> RevalidateKey()
     {
-        if (_served.RevalidateKey() is { } refusal)
-            return refusal;
-        if (_served.Spec is null)
-            return null;
-        PolicyChanged(clock.GetUtcNow());
-        await Persist();
-        return null;
+        var refusal = _served.RevalidateKey();
+        if (refusal is null && _served.Spec is not null)
+        {
+            PolicyChanged(clock.GetUtcNow());
+            await Persist();
+        }
+        return refusal;
     }
 
     public async Task<ConnectResult> Connect(RoutedConnection connection)
     {
         var trace = connection.Explain ? new DecisionTrace() : null;
         if (_served.Policy is null)
-        {
-            trace?.Add("server-state", false, $"no server '{Name}' is provisioned");
-            return Results.From(ConnectionErrors.ServerNotFound(Name), Name, connection.Gateway, trace);
-        }
+            return Results.From(_served.NotFound(trace), Name, connection.Gateway, trace);
 
-        var now = clock.GetUtcNow();
-        await CatchUp(now);
+        var now = await CatchUp();
         var source = connection.Source.ToPresented();
-        var request = new AdmissionRequest(connection.Login, connection.Password, connection.Tls, source, connection.Session.Database);
-        var verdict = ServerAdmission.Admit(_served.Policy, request, _sessions.Access!, _sessions.Table.Count, trace);
+        var verdict = _served.Admit(connection, source, _sessions.Access!, _sessions.Table.Count, trace);
 
         var logged = _outbox.Logged;
         var (result, changedAccounts) = _sessions.Answer(connection, source.ClientAddress, connection.At ?? now, verdict, trace);
@@ -131,8 +122,7 @@ public sealed class ServerGrain(
 
     public async Task<StatementResult> Execute(long connectionId, string sql, DateTimeOffset? at = null)
     {
-        var now = clock.GetUtcNow();
-        await CatchUp(now);
+        var now = await CatchUp();
         var logged = _outbox.Logged;
         var (result, changedAccounts) = _sessions.Execute(connectionId, sql, at ?? now, serverGone: _served.Spec is null);
         if (changedAccounts)
@@ -143,8 +133,7 @@ public sealed class ServerGrain(
 
     public async Task<int> Disconnect(long connectionId, DateTimeOffset? at = null)
     {
-        var now = clock.GetUtcNow();
-        await CatchUp(now);
+        var now = await CatchUp();
         var logged = _sessions.Close(connectionId, at ?? now);
         await _outbox.Deliver();
         return logged;
@@ -152,7 +141,7 @@ public sealed class ServerGrain(
 
     public async Task<ServerStatus> GetStatus()
     {
-        await CatchUp(clock.GetUtcNow());
+        await CatchUp();
         return _served.Status(_sessions.Table.Count);
     }
 
@@ -177,19 +166,20 @@ public sealed class ServerGrain(
     private void PolicyChanged(DateTimeOffset now)
     {
         _keyWatch.At(_served.Key.InaccessibleAt);
-        if (_served.CanServe || _sessions.Table.Count == 0)
-            return;
-        ServerLog.CannotServe(logger, Name, _served.Policy!.State, _sessions.Table.Count);
-        _sessions.KillAll(now);
+        if (!_served.CanServe)
+            _sessions.CannotServe(now, _served.Policy!.State);
     }
 
-    private async Task CatchUp(DateTimeOffset now)
+    /// <summary>Applies what time alone changed since the last call; returns the time now.</summary>
+    private async Task<DateTimeOffset> CatchUp()
     {
+        var now = clock.GetUtcNow();
         if (!_served.TimePassed(now))
-            return;
+            return now;
         PolicyChanged(now);
         await Persist();
         await _outbox.Deliver();
+        return now;
     }
 
     private async Task AccountsChanged()

@@ -99,6 +99,15 @@ internal sealed class ServerSessions(string server, SessionTable table, ThreatWa
         (Access, Audit) = (null, null);
     }
 
+    /// <summary>The server is no longer Ready (stopped, or Inaccessible): its open sessions end.</summary>
+    public void CannotServe(DateTimeOffset at, ServerState state)
+    {
+        if (table.Count == 0)
+            return;
+        ServerLog.CannotServe(logger, server, state, table.Count);
+        KillAll(at);
+    }
+
     /// <summary>The server can no longer serve: every open session ends, each with its DISCONNECT record.</summary>
     public void KillAll(DateTimeOffset at)
     {

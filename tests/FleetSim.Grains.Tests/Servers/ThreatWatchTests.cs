@@ -64,12 +64,18 @@ public sealed class ThreatWatchTests
         Assert.False(watch.Unsaved);
     }
 
-    [Fact]
-    public void Re_provisioning_keeps_what_was_learned()
+    private static ThreatWatch AfterTwoFailures()
     {
         var watch = Watching();
         WrongPassword(watch, 0);
         WrongPassword(watch, 1);
+        return watch;
+    }
+
+    [Fact]
+    public void Re_provisioning_keeps_what_was_learned()
+    {
+        var watch = AfterTwoFailures();
 
         watch.Configure(Protected(), ThreeFailures);
 
@@ -79,9 +85,7 @@ public sealed class ThreatWatchTests
     [Fact]
     public void Re_provisioning_takes_the_new_policy_s_disabled_alerts()
     {
-        var watch = Watching();
-        WrongPassword(watch, 0);
-        WrongPassword(watch, 1);
+        var watch = AfterTwoFailures();
 
         watch.Configure(Contoso() with { ThreatProtection = new ThreatProtectionSpec { State = "Enabled", DisabledAlerts = ["BruteForce"] } }, ThreeFailures);
 
@@ -91,11 +95,7 @@ public sealed class ThreatWatchTests
     [Fact]
     public void A_watch_restored_from_what_was_saved_continues_counting()
     {
-        var before = Watching();
-        WrongPassword(before, 0);
-        WrongPassword(before, 1);
-
-        var after = Watching(before.Export());
+        var after = Watching(AfterTwoFailures().Export());
 
         Assert.Single(WrongPassword(after, 2));
     }

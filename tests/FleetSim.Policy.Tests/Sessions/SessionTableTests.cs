@@ -52,13 +52,20 @@ public sealed class SessionTableTests
         Assert.Empty(table.KillAll());
     }
 
+    /// <summary>Opens and holds a session, which the server then kills.</summary>
+    private static Session Killed(SessionTable table)
+    {
+        var session = Open(table);
+        table.Hold(session);
+        table.KillAll();
+        return session;
+    }
+
     [Fact]
     public void A_saved_table_still_knows_its_killed_ids()
     {
         var table = new SessionTable();
-        var session = Open(table);
-        table.Hold(session);
-        table.KillAll();
+        var session = Killed(table);
 
         var restored = new SessionTable(table.LastConnectionId, table.Killed);
 
@@ -70,9 +77,7 @@ public sealed class SessionTableTests
     public void Beyond_the_remembered_kills_the_oldest_are_forgotten_first()
     {
         var table = new SessionTable();
-        var first = Open(table);
-        table.Hold(first);
-        table.KillAll();
+        var first = Killed(table);
         for (var i = 0; i < SessionTable.RememberedKills; i++)
             table.Hold(Open(table));
 

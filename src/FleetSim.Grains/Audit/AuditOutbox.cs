@@ -12,7 +12,7 @@ namespace FleetSim.Grains.Audit;
 /// on a timer that runs only while records wait, and when the grain deactivates. Records leave
 /// the buffer only after the sink has accepted them, so a failed send is retried, not dropped.
 /// </summary>
-internal sealed class AuditOutbox
+internal sealed class AuditOutbox : IAuditOutbox
 {
     /// <summary>A batch this large is sent at once instead of waiting for the timer.</summary>
     public const int FlushThreshold = 256;

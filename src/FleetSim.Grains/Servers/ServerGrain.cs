@@ -3,8 +3,6 @@ using FleetSim.Contracts.Backups;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Grains.Audit;
-using FleetSim.Policy.Admission;
-using FleetSim.Policy.Audit;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Sessions;
 using FleetSim.Policy.Spec;
@@ -15,8 +13,8 @@ namespace FleetSim.Grains.Servers;
 
 /// <summary>
 /// One simulated MariaDB server. It holds the state and orchestrates plain components: the policy
-/// engine's admission, its sessions, pending rule changes, key revocation and threat watch, and
-/// the outbox their records leave by. Each call is one short synchronous turn.
+/// in force (delayed rule changes, key revocation), admission, its sessions, threat watch, the
+/// backup schedule, and the outbox their records leave by. Each call is one short synchronous turn.
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class ServerGrain(
@@ -25,39 +23,34 @@ public sealed class ServerGrain(
     ILogger<ServerGrain> logger,
     [PersistentState("server", FleetSimSiloOptions.StateStorage)] IPersistentState<ServerGrainState> state) : Grain, IServerGrain
 {
-    /// <summary>Baselines change with every login; they are saved this long after, not per login.</summary>
-    private static readonly TimeSpan ThreatSavePeriod = TimeSpan.FromSeconds(5);
-
-    /// <summary>[FleetSim rule] Besides a snapshot at every change, one an hour, as the service backs up on a schedule.</summary>
-    private static readonly TimeSpan BackupPeriod = TimeSpan.FromHours(1);
-
-    private ServerSpec? _spec;
-    private ServerPolicy? _policy;
+    private PolicyInForce _served = null!;
     private ServerSessions _sessions = null!;
     private ThreatWatch _threats = null!;
-    private PendingRuleChanges _rules = new();
-    private KeyRevocation _key = new();
     private AuditOutbox _outbox = null!;
-    private OnDemandTimer _threatSave = null!;
-    private IGrainTimer? _keyTimer;
+    private BackupSchedule _backups = null!;
+    private DueTimer _keyWatch = null!;
 
     private string Name => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _outbox = new AuditOutbox(this, () => GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_policy?.Region ?? "unknown", Name)), options.AuditDurability, logger);
-        _threatSave = new OnDemandTimer(this, SaveThreats, ThreatSavePeriod);
-        this.RegisterGrainTimer(Snapshot, new GrainTimerCreationOptions(BackupPeriod, BackupPeriod));
+        _served = new PolicyInForce(Name, logger);
+        _outbox = new AuditOutbox(this, () => GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_served.Policy?.Region ?? "unknown", Name)), options.AuditDurability, logger);
+        var threatSave = new OnDemandTimer(this, SaveThreats, ThreatWatch.SavePeriod);
+        // While a lost key counts down, a timer ends the server's sessions when the delay runs out, traffic or not.
+        _keyWatch = new DueTimer(this, clock, CatchUp);
+        var backupRetry = new OnDemandTimer(this, () => _backups.Retry(), BackupSchedule.RetryPeriod);
+        _backups = new BackupSchedule(Name, clock, Snapshot, backupRetry.Arm, logger);
         var saved = state.State;
         _threats = new ThreatWatch(saved.Threats);
-        _sessions = new ServerSessions(Name, new SessionTable(saved.LastConnectionId), _threats, _outbox, logger, _threatSave.Arm);
+        _sessions = new ServerSessions(Name, saved.Sessions(), _threats, _outbox, logger, threatSave.Arm);
         // A server reactivated elsewhere (its silo stopped) takes its configuration from the directory.
         var (spec, context) = await GrainFactory.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetServer(Name);
         if (spec is null)
             return;
         // Accounts changed at run time (CREATE USER, GRANT, ...) outlive the activation.
         _sessions.Access = saved.Access is { } access ? AccessControl.Import(access) : null;
-        (_rules, _key) = (saved.PendingRules(), saved.Key());
+        _served.Restore(saved.PendingRules(), saved.Key());
         Configure(spec, context!, keepAccounts: _sessions.Access is not null, clock.GetUtcNow());
     }
 
@@ -65,68 +58,54 @@ public sealed class ServerGrain(
     {
         await FlushAudit();
         await SaveThreats();
+        await _backups.Retry();
     }
 
     public async Task Provision(ServerSpec spec, FleetContext context)
     {
         var now = clock.GetUtcNow();
-        TimePassed(now);
-        if (_rules.Change(_spec is null ? null : _rules.Apply(_spec), spec, context.RuleChangeDelay, now))
-            ServerLog.RuleChangePending(logger, Name, _rules.TakesEffectAt!.Value);
+        _served.Change(spec, context.RuleChangeDelay, now);
         Configure(spec, context, keepAccounts: false, now);
         await Persist();
-        await Snapshot();
+        await _backups.Changed();
         await _outbox.Deliver();
     }
 
     public async Task Deprovision()
     {
-        if (_spec is not null)
-            ServerLog.Deleted(logger, Name, _sessions.Table.Count);
-        _sessions.KillAll(clock.GetUtcNow());
+        _sessions.Deleted(clock.GetUtcNow());
         await FlushAudit();
-        (_spec, _policy, _sessions.Access, _sessions.Audit) = (null, null, null, null);
-        _keyTimer?.Dispose();
+        _served.Clear();
+        _backups.Stop();
+        _keyWatch.At(null);
         await state.ClearStateAsync();
         DeactivateOnIdle();
     }
 
     public async Task<string?> RevalidateKey()
     {
-        if (_key.Revalidate(Name) is { } refusal)
-            return refusal;
-        if (_spec is null)
-            return null;
-        var now = clock.GetUtcNow();
-        Judge(now);
-        WatchKey(now);
-        ServerLog.KeyRevalidated(logger, Name);
-        await Persist();
-        return null;
+        var refusal = _served.RevalidateKey();
+        if (refusal is null && _served.Spec is not null)
+        {
+            PolicyChanged(clock.GetUtcNow());
+            await Persist();
+        }
+        return refusal;
     }
 
     public async Task<ConnectResult> Connect(RoutedConnection connection)
     {
         var trace = connection.Explain ? new DecisionTrace() : null;
-        if (_policy is null)
-        {
-            trace?.Add("server-state", false, $"no server '{Name}' is provisioned");
-            return Results.From(ConnectionErrors.ServerNotFound(Name), Name, connection.Gateway, trace);
-        }
+        if (_served.Policy is null)
+            return Results.From(_served.NotFound(trace), Name, connection.Gateway, trace);
 
-        var now = clock.GetUtcNow();
-        await CatchUp(now);
+        var now = await CatchUp();
         var source = connection.Source.ToPresented();
-        var request = new AdmissionRequest(connection.Login, connection.Password, connection.Tls, source, connection.Session.Database, connection.Proof);
-        var verdict = ServerAdmission.Admit(_policy, request, _sessions.Access!, _sessions.Table.Count, trace);
+        var verdict = _served.Admit(connection, source, _sessions.Access!, _sessions.Table.Count, trace);
 
-        var accounts = _sessions.Access!.Version;
         var logged = _outbox.Logged;
-        var at = connection.At ?? now;
-        var result = verdict.Allowed
-            ? _sessions.Open(connection, source.ClientAddress, at, verdict, trace)
-            : _sessions.Refuse(connection, source.ClientAddress, at, verdict, trace);
-        if (_sessions.Access.Version != accounts)
+        var (result, changedAccounts) = _sessions.Answer(connection, source.ClientAddress, connection.At ?? now, verdict, trace);
+        if (changedAccounts)
             await AccountsChanged();
         try
         {
@@ -143,10 +122,9 @@ public sealed class ServerGrain(
 
     public async Task<StatementResult> Execute(long connectionId, string sql, DateTimeOffset? at = null)
     {
-        var now = clock.GetUtcNow();
-        await CatchUp(now);
+        var now = await CatchUp();
         var logged = _outbox.Logged;
-        var (result, changedAccounts) = _sessions.Execute(connectionId, sql, at ?? now, serverGone: _spec is null);
+        var (result, changedAccounts) = _sessions.Execute(connectionId, sql, at ?? now, serverGone: _served.Spec is null);
         if (changedAccounts)
             await AccountsChanged();
         await _outbox.Deliver();
@@ -155,8 +133,7 @@ public sealed class ServerGrain(
 
     public async Task<int> Disconnect(long connectionId, DateTimeOffset? at = null)
     {
-        var now = clock.GetUtcNow();
-        await CatchUp(now);
+        var now = await CatchUp();
         var logged = _sessions.Close(connectionId, at ?? now);
         await _outbox.Deliver();
         return logged;
@@ -164,9 +141,8 @@ public sealed class ServerGrain(
 
     public async Task<ServerStatus> GetStatus()
     {
-        await CatchUp(clock.GetUtcNow());
-        return new ServerStatus(Name, _policy is not null, _policy?.State.ToString() ?? "NotFound",
-            _sessions.Table.Count, _policy?.MaxConnections ?? 0, _rules.TakesEffectAt);
+        await CatchUp();
+        return _served.Status(_sessions.Table.Count);
     }
 
     public async Task RestoreAccounts(AccessControlState access)
@@ -180,89 +156,56 @@ public sealed class ServerGrain(
     /// <summary>Takes a specification: what connections are judged by, who may log in, what is audited and watched.</summary>
     private void Configure(ServerSpec spec, FleetContext context, bool keepAccounts, DateTimeOffset now)
     {
-        _spec = spec;
-        if (!keepAccounts)
-            _sessions.Access = AccessControl.FromSpec(spec);
-        _sessions.Audit = new AuditTrail(spec.Name!, spec.Region!, AuditPolicy.FromParameters(spec.Configurations));
+        _sessions.Configure(spec, keepAccounts);
         _threats.Configure(spec, context);
-        if (_key.Observe(context.KeyUsable(spec), context.KeyRevocationDelay, now))
-            ServerLog.KeyLost(logger, Name, _key.InaccessibleAt!.Value);
-        WatchKey(now);
-        Judge(now);
+        _served.Configure(spec, context, now);
+        PolicyChanged(now);
     }
 
-    /// <summary>Compiles what connections are judged by now; open sessions end when the server can no longer serve them.</summary>
-    private void Judge(DateTimeOffset now)
+    /// <summary>The policy in force changed: open sessions end when the server can no longer serve them, and a lost key is watched.</summary>
+    private void PolicyChanged(DateTimeOffset now)
     {
-        var policy = ServerPolicy.Compile(_rules.Apply(_spec!));
-        _policy = policy with { State = _key.StateOf(policy.State) };
-        _sessions.Variables = ServerVariables.For(_spec!, _policy);
-        if (_policy.State == ServerState.Ready || _sessions.Table.Count == 0)
-            return;
-        ServerLog.CannotServe(logger, Name, _policy.State, _sessions.Table.Count);
-        _sessions.KillAll(now);
+        _keyWatch.At(_served.Key.InaccessibleAt);
+        _sessions.Variables = ServerVariables.For(_served.Spec!, _served.Policy!);
+        if (!_served.CanServe)
+            _sessions.CannotServe(now, _served.Policy!.State);
     }
 
-    /// <summary>What time alone changes: a waiting rule change takes effect, a lost key's delay runs out.</summary>
-    private bool TimePassed(DateTimeOffset now)
+    /// <summary>Applies what time alone changed since the last call; returns the time now.</summary>
+    private async Task<DateTimeOffset> CatchUp()
     {
-        if (_spec is null)
-            return false;
-        var rulesApplied = _rules.TakeEffect(now);
-        var keyRanOut = _key.RunOut(now);
-        if (rulesApplied)
-            ServerLog.RuleChangeApplied(logger, Name);
-        if (keyRanOut)
-            ServerLog.KeyInaccessible(logger, Name);
-        if (!rulesApplied && !keyRanOut)
-            return false;
-        Judge(now);
-        return true;
-    }
-
-    private async Task CatchUp(DateTimeOffset now)
-    {
-        if (!TimePassed(now))
-            return;
+        var now = clock.GetUtcNow();
+        if (!_served.TimePassed(now))
+            return now;
+        PolicyChanged(now);
         await Persist();
         await _outbox.Deliver();
-    }
-
-    /// <summary>While a lost key counts down, a timer ends the server's sessions when the delay runs out, traffic or not.</summary>
-    private void WatchKey(DateTimeOffset now)
-    {
-        _keyTimer?.Dispose();
-        _keyTimer = _key.InaccessibleAt is { } due
-            ? this.RegisterGrainTimer(() => CatchUp(clock.GetUtcNow()), new GrainTimerCreationOptions(due > now ? due - now : TimeSpan.Zero, Timeout.InfiniteTimeSpan))
-            : null;
+        return now;
     }
 
     private async Task AccountsChanged()
     {
         await Persist();
-        await Snapshot();
+        await _backups.Changed();
     }
 
     private async Task<bool> SaveThreats()
     {
-        if (_threats.Unsaved && _spec is not null)
+        if (_threats.Unsaved && _served.Spec is not null)
             await Persist();
         return false;
     }
 
     private async Task Persist()
     {
-        state.State.Record(_sessions.Access, _sessions.Table, _threats.Export(), _key, _rules);
+        state.State.Record(_sessions.Access, _sessions.Table, _threats.Export(), _served.Key, _served.Rules);
         await state.WriteStateAsync();
     }
 
-    /// <summary>
-    /// A backup is taken whenever what a restore brings back changes: the configuration or the
-    /// accounts. Point-in-time restore then finds the state in force at any moment.
-    /// </summary>
-    private async Task Snapshot()
+    /// <summary>What a restore brings back: the configuration and the accounts, as they are from <paramref name="at"/>.</summary>
+    private async Task Snapshot(DateTimeOffset at)
     {
-        if (_spec is not null)
-            await GrainFactory.GetGrain<IServerBackupGrain>(Name).Take(new ServerSnapshot(clock.GetUtcNow(), _spec, _sessions.Access?.Export()));
+        if (_served.Spec is { } spec)
+            await GrainFactory.GetGrain<IServerBackupGrain>(Name).Take(new ServerSnapshot(at, spec, _sessions.Access?.Export()));
     }
 }

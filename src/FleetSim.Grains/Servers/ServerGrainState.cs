@@ -8,7 +8,8 @@ namespace FleetSim.Grains.Servers;
 /// <summary>
 /// What a server persists beyond its specification: the accounts and grants its administrator
 /// changed at run time (password hashes only), what threat detection has learned, where its
-/// connection ids had got to, its customer-managed key's revocation, and the firewall and VNet
+/// connection ids had got to and which of them it killed (a late statement on one still gets 1927
+/// after the server moves to another silo), its customer-managed key's revocation, and the firewall and VNet
 /// rules still in force while a change waits out the fleet's ruleChangeDelay.
 /// </summary>
 [GenerateSerializer]
@@ -22,6 +23,9 @@ public sealed class ServerGrainState
     [Id(5)] public List<FirewallRuleSpec>? FirewallRulesInForce { get; set; }
     [Id(6)] public List<VirtualNetworkRuleSpec>? VirtualNetworkRulesInForce { get; set; }
     [Id(7)] public DateTimeOffset? RuleChangeTakesEffectAt { get; set; }
+    [Id(8)] public List<long>? KilledConnectionIds { get; set; }
+
+    public SessionTable Sessions() => new(LastConnectionId, KilledConnectionIds);
 
     public PendingRuleChanges PendingRules() => PendingRuleChanges.Restore(FirewallRulesInForce, VirtualNetworkRulesInForce, RuleChangeTakesEffectAt);
 
@@ -31,6 +35,7 @@ public sealed class ServerGrainState
     public void Record(AccessControl? access, SessionTable sessions, ThreatDetectorState? threats, KeyRevocation key, PendingRuleChanges rules)
     {
         (Access, LastConnectionId, Threats) = (access?.Export(), sessions.LastConnectionId, threats);
+        KilledConnectionIds = sessions.Killed.Count > 0 ? [.. sessions.Killed] : null;
         (KeyLostAt, KeyInaccessible) = (key.LostAt, key.Inaccessible);
         var waiting = rules.TakesEffectAt is not null;
         FirewallRulesInForce = waiting ? [.. rules.FirewallRulesInForce] : null;

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace FleetSim.Grains.Servers;
 
-/// <summary>What an operator needs to see a server do on its own: end sessions, lose its key, apply delayed rules.</summary>
+/// <summary>What an operator needs to see a server do on its own: end sessions, lose its key, apply delayed rules, miss a backup.</summary>
 internal static partial class ServerLog
 {
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Server {Server} is {State}: {Sessions} open sessions ended")]
@@ -29,4 +29,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(EventId = 1008, Level = LogLevel.Information, Message = "Server {Server} applied its pending firewall and VNet rule changes")]
     public static partial void RuleChangeApplied(ILogger logger, string server);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning, Message = "Server {Server} could not take its backup snapshot; it tries again in an hour")]
+    public static partial void BackupFailed(ILogger logger, Exception exception, string server);
 }

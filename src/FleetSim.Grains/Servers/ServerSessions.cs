@@ -4,6 +4,7 @@ using FleetSim.Policy.Admission;
 using FleetSim.Policy.Audit;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Sessions;
+using FleetSim.Policy.Spec;
 using Microsoft.Extensions.Logging;
 
 namespace FleetSim.Grains.Servers;
@@ -13,7 +14,7 @@ namespace FleetSim.Grains.Servers;
 /// logins, runs their statements, closes or kills them, and writes what each step does to the
 /// audit trail and to threat detection, through the server's outbox.
 /// </summary>
-internal sealed class ServerSessions(string server, SessionTable table, ThreatWatch threats, AuditOutbox outbox, ILogger logger, Action learned)
+internal sealed class ServerSessions(string server, SessionTable table, ThreatWatch threats, IAuditOutbox outbox, ILogger logger, Action learned)
 {
     private static readonly StatementResult Killed = new("ADMIN", SqlErrors.ConnectionKilled.Code, SqlErrors.ConnectionKilled.Message);
 
@@ -34,7 +35,23 @@ internal sealed class ServerSessions(string server, SessionTable table, ThreatWa
 
     public SessionTable Table => table;
 
-    public ConnectResult Open(RoutedConnection connection, string ip, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
+    /// <summary>Takes a specification: what its audit parameters log and, unless kept from run-time changes, its accounts.</summary>
+    public void Configure(ServerSpec spec, bool keepAccounts)
+    {
+        if (!keepAccounts)
+            Access = AccessControl.FromSpec(spec);
+        Audit = new AuditTrail(spec.Name!, spec.Region!, AuditPolicy.FromParameters(spec.Configurations));
+    }
+
+    /// <summary>Answers a login admission has decided; says whether its statements changed the accounts.</summary>
+    public (ConnectResult Result, bool ChangedAccounts) Answer(RoutedConnection connection, string ip, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
+    {
+        var accounts = Access!.Version;
+        var result = verdict.Allowed ? Open(connection, ip, at, verdict, trace) : Refuse(connection, ip, at, verdict, trace);
+        return (result, Access.Version != accounts);
+    }
+
+    private ConnectResult Open(RoutedConnection connection, string ip, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
     {
         var asked = connection.Session;
         var id = table.NextId();
@@ -57,7 +74,7 @@ internal sealed class ServerSessions(string server, SessionTable table, ThreatWa
         return Results.From(verdict, server, connection.Gateway, trace, id) with { Statements = statements, Redirect = redirect };
     }
 
-    public ConnectResult Refuse(RoutedConnection connection, string ip, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
+    private ConnectResult Refuse(RoutedConnection connection, string ip, DateTimeOffset at, Verdict verdict, DecisionTrace? trace)
     {
         // Only what the server itself refused reaches its audit log; the network checks belong to
         // the gateway, whose own log records them.
@@ -86,6 +103,24 @@ internal sealed class ServerSessions(string server, SessionTable table, ThreatWa
         var record = Audit!.Disconnected(at, session);
         outbox.Add(record);
         return record is null ? 0 : 1;
+    }
+
+    /// <summary>The server is deleted: its open sessions end, and nothing more is admitted or audited here.</summary>
+    public void Deleted(DateTimeOffset at)
+    {
+        if (Audit is not null)
+            ServerLog.Deleted(logger, server, table.Count);
+        KillAll(at);
+        (Access, Audit) = (null, null);
+    }
+
+    /// <summary>The server is no longer Ready (stopped, or Inaccessible): its open sessions end.</summary>
+    public void CannotServe(DateTimeOffset at, ServerState state)
+    {
+        if (table.Count == 0)
+            return;
+        ServerLog.CannotServe(logger, server, state, table.Count);
+        KillAll(at);
     }
 
     /// <summary>The server can no longer serve: every open session ends, each with its DISCONNECT record.</summary>

@@ -11,6 +11,9 @@ namespace FleetSim.Grains.Servers;
 /// </summary>
 internal sealed class ThreatWatch(ThreatDetectorState? learned)
 {
+    /// <summary>Baselines change with every login; they are saved this long after, not per login.</summary>
+    public static readonly TimeSpan SavePeriod = TimeSpan.FromSeconds(5);
+
     private ThreatDetector? _detector;
     private AddressBook _addresses = AddressBook.Empty;
 

@@ -5,17 +5,33 @@ namespace FleetSim.Policy.Sessions;
 /// do, held or not. Sessions the server ended itself (stopped, deleted, its key lost) are
 /// remembered, so that a statement still sent on one is answered as on a killed connection.
 /// </summary>
-public sealed class SessionTable(long lastConnectionId = 0)
+public sealed class SessionTable
 {
-    /// <summary>Killed ids are kept for late statements, up to this many; older ones are forgotten.</summary>
-    public const int RememberedKills = 65_536;
+    /// <summary>
+    /// [FleetSim rule] Killed ids kept for late statements, oldest forgotten first: the largest
+    /// server's max_connections, so the kill of a full server is remembered whole.
+    /// </summary>
+    public const int RememberedKills = 10_000;
 
     private readonly Dictionary<long, Session> _open = [];
     private readonly HashSet<long> _killed = [];
+    private readonly Queue<long> _killOrder = new();
 
-    public long LastConnectionId { get; private set; } = lastConnectionId;
+    /// <param name="lastConnectionId">Where a saved table's ids had got to.</param>
+    /// <param name="killed">A saved table's killed ids, oldest first.</param>
+    public SessionTable(long lastConnectionId = 0, IEnumerable<long>? killed = null)
+    {
+        LastConnectionId = lastConnectionId;
+        foreach (var id in killed ?? [])
+            Remember(id);
+    }
+
+    public long LastConnectionId { get; private set; }
 
     public int Count => _open.Count;
+
+    /// <summary>The killed ids still remembered, oldest first, to be saved.</summary>
+    public IReadOnlyCollection<long> Killed => _killOrder;
 
     /// <summary>The id the next accepted connection gets.</summary>
     public long NextId() => ++LastConnectionId;
@@ -34,12 +50,19 @@ public sealed class SessionTable(long lastConnectionId = 0)
     {
         if (_open.Count == 0)
             return [];
-        if (_killed.Count + _open.Count > RememberedKills)
-            _killed.Clear();
         var ended = _open.Values.OrderBy(s => s.ConnectionId).ToList();
         _open.Clear();
         foreach (var session in ended)
-            _killed.Add(session.ConnectionId);
+            Remember(session.ConnectionId);
         return ended;
+    }
+
+    private void Remember(long connectionId)
+    {
+        if (!_killed.Add(connectionId))
+            return;
+        _killOrder.Enqueue(connectionId);
+        if (_killOrder.Count > RememberedKills)
+            _killed.Remove(_killOrder.Dequeue());
     }
 }

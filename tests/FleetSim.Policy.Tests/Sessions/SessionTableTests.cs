@@ -51,4 +51,40 @@ public sealed class SessionTableTests
         Assert.False(table.WasKilled(session.ConnectionId));
         Assert.Empty(table.KillAll());
     }
+
+    /// <summary>Opens and holds a session, which the server then kills.</summary>
+    private static Session Killed(SessionTable table)
+    {
+        var session = Open(table);
+        table.Hold(session);
+        table.KillAll();
+        return session;
+    }
+
+    [Fact]
+    public void A_saved_table_still_knows_its_killed_ids()
+    {
+        var table = new SessionTable();
+        var session = Killed(table);
+
+        var restored = new SessionTable(table.LastConnectionId, table.Killed);
+
+        Assert.True(restored.WasKilled(session.ConnectionId));
+        Assert.Equal(session.ConnectionId + 1, restored.NextId());
+    }
+
+    [Fact]
+    public void Beyond_the_remembered_kills_the_oldest_are_forgotten_first()
+    {
+        var table = new SessionTable();
+        var first = Killed(table);
+        for (var i = 0; i < SessionTable.RememberedKills; i++)
+            table.Hold(Open(table));
+
+        table.KillAll();
+
+        Assert.False(table.WasKilled(first.ConnectionId));
+        Assert.True(table.WasKilled(first.ConnectionId + 1));
+        Assert.Equal(SessionTable.RememberedKills, table.Killed.Count);
+    }
 }

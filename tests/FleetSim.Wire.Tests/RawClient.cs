@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Net.Sockets;
 using System.Text;
 using FleetSim.Policy.Admission;
@@ -11,8 +13,10 @@ namespace FleetSim.Wire.Tests;
 /// </summary>
 internal sealed class RawClient : IAsyncDisposable
 {
+    private const uint Protocol41 = 0x0000_0200, Ssl = 0x0000_0800, SecureConnection = 0x0000_8000, PluginAuth = 0x0008_0000;
+
     private readonly TcpClient _tcp = new() { NoDelay = true };
-    private NetworkStream _stream = null!;
+    private Stream _stream = null!;
 
     /// <summary>The 20-byte scramble of the server's greeting.</summary>
     public byte[] Scramble { get; private set; } = [];
@@ -30,22 +34,48 @@ internal sealed class RawClient : IAsyncDisposable
         return client;
     }
 
-    /// <summary>A protocol-41 login packet in clear, answering the greeting's scramble with the password.</summary>
-    public byte[] Login(string user, string password)
+    /// <summary>
+    /// Asks for TLS (the SSL request, sequence 1) and runs the handshake naming <paramref name="serverName"/>
+    /// (SNI); the login that follows is sequence 2.
+    /// </summary>
+    public async Task StartTls(string serverName, X509Certificate2 ca)
+    {
+        await Send(Header(Protocol41 | SecureConnection | PluginAuth | Ssl), 1);
+        // The listener's certificate must chain to the CA FleetSim made (as --ssl-ca would check it).
+        var tls = new SslStream(_stream, leaveInnerStreamOpen: false, (_, certificate, _, _) =>
+        {
+            using var chain = new X509Chain();
+            chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+            chain.ChainPolicy.CustomTrustStore.Add(ca);
+            chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+            return certificate is X509Certificate2 server && chain.Build(server);
+        });
+        await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = serverName }, TestContext.Current.CancellationToken);
+        _stream = tls;
+    }
+
+    /// <summary>A protocol-41 login packet answering the scramble with the password, as <paramref name="plugin"/> says it does.</summary>
+    public byte[] Login(string user, string password, string plugin = "mysql_native_password", bool tls = false)
+    {
+        var packet = new List<byte>(Header(Protocol41 | SecureConnection | PluginAuth | (tls ? Ssl : 0)));
+        packet.AddRange(Encoding.UTF8.GetBytes(user));
+        packet.Add(0);
+        var answer = plugin == "mysql_native_password" ? ScrambleProof.For(password, Scramble).Response : new byte[32];
+        packet.Add((byte)answer.Length);
+        packet.AddRange(answer);
+        packet.AddRange(Encoding.UTF8.GetBytes(plugin));
+        packet.Add(0);
+        return [.. packet];
+    }
+
+    /// <summary>The fixed part of a login packet: capabilities, max packet, character set, filler.</summary>
+    private static byte[] Header(uint capabilities)
     {
         var packet = new List<byte>();
-        const uint capabilities = 0x0000_0200 | 0x0000_8000 | 0x0008_0000 | 0x0020_0000; // 4.1, secure, plugin auth, lenenc auth
         packet.AddRange(BitConverter.GetBytes(capabilities));
         packet.AddRange(BitConverter.GetBytes(16_777_216));
         packet.Add(45);
         packet.AddRange(new byte[23]);
-        packet.AddRange(Encoding.UTF8.GetBytes(user));
-        packet.Add(0);
-        var answer = ScrambleProof.For(password, Scramble).Response;
-        packet.Add((byte)answer.Length);
-        packet.AddRange(answer);
-        packet.AddRange(Encoding.UTF8.GetBytes("mysql_native_password"));
-        packet.Add(0);
         return [.. packet];
     }
 

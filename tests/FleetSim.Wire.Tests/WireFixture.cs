@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using FleetSim.Contracts.Connections;
 using FleetSim.Hosting;
 using FleetSim.Wire.Listening;
@@ -16,7 +17,7 @@ public sealed class WireFixture : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"fleetsim-wire-{Guid.NewGuid():N}");
     private EmbeddedSilo? _silo;
-    private System.Security.Cryptography.X509Certificates.X509Certificate2? _certificate;
+    private X509Certificate2? _certificate;
 
     /// <summary>Small, so a test can exceed it cheaply.</summary>
     public const int MaxAllowedPacket = 64 * 1024;
@@ -25,6 +26,9 @@ public sealed class WireFixture : IAsyncLifetime
 
     public EmbeddedSilo Silo => _silo!;
 
+    /// <summary>The CA the listener's certificate was made by, as a client pins it with --ssl-ca.</summary>
+    public X509Certificate2 Ca { get; private set; } = null!;
+
     public IPEndPoint Gateway => Listeners.Gateway.Endpoint.Endpoint;
 
     public async ValueTask InitializeAsync()
@@ -32,7 +36,9 @@ public sealed class WireFixture : IAsyncLifetime
         _silo = await EmbeddedSilo.StartAsync(Path.Combine(_folder, "audit.db"));
         var provisioned = await ((IFleetHost)_silo).ProvisionAsync(TestFleet.Spec);
         Assert.True(provisioned.Succeeded, string.Join("; ", provisioned.Errors));
-        _certificate = ServerCertificates.InFolder(Path.Combine(_folder, "tls")).Load();
+        var certificates = ServerCertificates.InFolder(Path.Combine(_folder, "tls"));
+        _certificate = certificates.Load();
+        Ca = X509CertificateLoader.LoadCertificateFromFile(certificates.CaPath);
         var endpoint = new WireEndpoint(new IPEndPoint(IPAddress.Loopback, 0), TestFleet.Gateway, new SourceAddress(TestFleet.SourceIp));
         Listeners = ListenerPair.Open(endpoint, new WireOptions { Certificate = _certificate, ConnectTimeout = TimeSpan.FromSeconds(3), MaxAllowedPacket = MaxAllowedPacket },
             new WireFleet(_silo.Grains, _silo.DirectoryCache), NullLogger.Instance);
@@ -71,6 +77,7 @@ public sealed class WireFixture : IAsyncLifetime
         if (_silo is not null)
             await _silo.DisposeAsync();
         _certificate?.Dispose();
+        Ca?.Dispose();
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -14,6 +14,7 @@ var root = new RootCommand("""
           fleetsim audit query --store audit.db
           fleetsim alerts --store audit.db
           fleetsim serve            (then connect with the mariadb client it prints)
+          fleetsim whatif samples/fleet.json samples/fleet-proposed.json --traffic samples/attempts.jsonl
 
     Against a running silo (dotnet run --project src/FleetSim.Silo), with ./silo.json:
           fleetsim fleet apply samples/fleet.json
@@ -32,6 +33,7 @@ var root = new RootCommand("""
     FleetCommand.Servers(),
     KeysCommand.Create(),
     ServeCommand.Create(),
+    WhatIfCommand.Create(),
 };
 // Ctrl+C and SIGTERM cancel the command; it then needs time to close sessions and flush the audit log.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });

@@ -16,8 +16,8 @@ public static class MariaDbClient
 
     public sealed record Run(int ExitCode, string Stdout, string Stderr)
     {
-        /// <summary>The line the client printed for an error, e.g. `ERROR 9000 (HY000): Client with IP address ...`.</summary>
-        public string Error => Stderr.Trim();
+        /// <summary>The line the client printed for an error, e.g. `ERROR 9000 (HY000): Client with IP address ...` (its last: a failed statement is echoed before it).</summary>
+        public string Error => Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault() ?? "";
 
         /// <summary>Result rows, tab-separated as --batch prints them, without the column names.</summary>
         public string[] Rows => Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -26,15 +26,16 @@ public static class MariaDbClient
     /// <summary>Logs in, runs <paramref name="sql"/> and quits, as `mariadb -e` does.</summary>
     /// <param name="password">Null: no password given (the client then says "using password: NO").</param>
     /// <param name="options">More client options: -D db, --skip-ssl, --tls-version=...</param>
-    public static async Task<Run> RunAsync(ServeProcess serve, int port, string user, string? password, string sql, params string[] options)
+    public static Task<Run> RunAsync(ServeProcess serve, int port, string user, string? password, string sql, params string[] options) =>
+        RunAsync(Start(serve, port, user, password, [.. options, "-e", sql]));
+
+    /// <summary>Runs a command line as a user pastes it into a shell (bash), with <paramref name="sql"/> given by -e.</summary>
+    public static async Task<Run> RunPastedAsync(string commandLine, string sql)
     {
-        using var process = Process.Start(Start(serve, port, user, password, [.. options, "-e", sql]))!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var patience = new CancellationTokenSource(Patience);
-        await process.WaitForExitAsync(patience.Token);
-        return new Run(process.ExitCode, await stdout, await stderr);
+        var start = new ProcessStartInfo("bash") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add($"{commandLine} -e \"{sql}\"");
+        return await RunAsync(start);
     }
 
     /// <summary>A client that stays logged in (reading statements from its standard input) until disposed.</summary>
@@ -58,5 +59,16 @@ public static class MariaDbClient
         if (password is not null)
             start.ArgumentList.Add($"--password={password}");
         return start;
+    }
+
+    private static async Task<Run> RunAsync(ProcessStartInfo start)
+    {
+        using var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var patience = new CancellationTokenSource(Patience);
+        await process.WaitForExitAsync(patience.Token);
+        return new Run(process.ExitCode, await stdout, await stderr);
     }
 }

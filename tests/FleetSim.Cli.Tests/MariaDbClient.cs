@@ -29,6 +29,10 @@ public static class MariaDbClient
     public static Task<Run> RunAsync(ServeProcess serve, int port, string user, string? password, string sql, params string[] options) =>
         RunAsync(Start(serve, port, user, password, [.. options, "-e", sql]));
 
+    /// <summary>Logs in and runs <paramref name="script"/> read from its standard input, as `mariadb &lt; script.sql` does.</summary>
+    public static Task<Run> RunScriptAsync(ServeProcess serve, int port, string user, string? password, string script, params string[] options) =>
+        RunAsync(Start(serve, port, user, password, options), script);
+
     /// <summary>Runs a command line as a user pastes it into a shell (bash), with <paramref name="sql"/> given by -e.</summary>
     public static async Task<Run> RunPastedAsync(string commandLine, string sql)
     {
@@ -61,9 +65,10 @@ public static class MariaDbClient
         return start;
     }
 
-    private static async Task<Run> RunAsync(ProcessStartInfo start)
+    private static async Task<Run> RunAsync(ProcessStartInfo start, string input = "")
     {
         using var process = Process.Start(start)!;
+        await process.StandardInput.WriteAsync(input);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

@@ -67,17 +67,17 @@ public sealed class ServeProcess : IAsyncDisposable
         }
         catch
         {
-            Stop(process, kill: true);
+            Stop(process, "KILL");
             await process.WaitForExitAsync();
             process.Dispose();
             throw;
         }
     }
 
-    /// <summary>Sends SIGTERM, as a service manager or `docker stop` does, and returns serve's exit code.</summary>
-    public async Task<int> StopAsync()
+    /// <summary>Sends SIGTERM (as a service manager or `docker stop` does) or SIGINT (Ctrl+C), and returns serve's exit code.</summary>
+    public async Task<int> StopAsync(string signal = "TERM")
     {
-        Stop(_process, kill: false);
+        Stop(_process, signal);
         using var patience = new CancellationTokenSource(Patience);
         await _process.WaitForExitAsync(patience.Token);
         return _process.ExitCode;
@@ -86,21 +86,21 @@ public sealed class ServeProcess : IAsyncDisposable
     /// <summary>Kills serve if it still runs: a test that needs a graceful stop asks for it first.</summary>
     public async ValueTask DisposeAsync()
     {
-        Stop(_process, kill: true);
+        Stop(_process, "KILL");
         await _process.WaitForExitAsync();
         _process.Dispose();
     }
 
-    private static void Stop(Process process, bool kill)
+    private static void Stop(Process process, string signal)
     {
         if (process.HasExited)
             return;
-        if (kill)
+        if (signal == "KILL")
         {
             process.Kill(entireProcessTree: true);
             return;
         }
-        using var signal = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]);
-        signal.WaitForExit();
+        using var kill = Process.Start("kill", [$"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 }

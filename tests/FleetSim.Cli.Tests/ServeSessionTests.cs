@@ -60,8 +60,8 @@ public sealed class ServeSessionTests(ServedFleet fleet)
     [InlineData("USE otherdb", "ERROR 1044 (42000) at line 1: Access denied for user 'app'@'%' to database 'otherdb'")]
     public async Task A_refused_statement_gets_the_real_code_and_SQLSTATE(string sql, string errorLine)
     {
-        // --force: the client goes on after an error, as the session does.
-        var run = await MariaDbClient.RunAsync(fleet.Serve, fleet.East, "app@contoso", "Sh0p!2026", $"{sql}; SELECT 'still open'", "--force");
+        // --force: the client goes on after an error, to show that the session does.
+        var run = await MariaDbClient.RunScriptAsync(fleet.Serve, fleet.East, "app@contoso", "Sh0p!2026", $"{sql};\nSELECT 'still open';\n", "--force");
 
         Assert.Equal(errorLine, run.Error);
         Assert.Equal(["still open"], run.Rows);

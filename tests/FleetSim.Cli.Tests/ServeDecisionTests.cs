@@ -28,6 +28,24 @@ public sealed class ServeDecisionTests(ServedFleet fleet)
     }
 
     [Fact]
+    public async Task An_Azure_address_is_admitted_by_the_rule_that_allows_Azure_services()
+    {
+        var run = await MariaDbClient.RunAsync(fleet.Serve, fleet.AzureVm, "fabadmin@fabrikam", "Fabrikam#2026", "SELECT CURRENT_USER()");
+
+        Assert.Equal("", run.Error);
+        Assert.Equal(["fabadmin@%"], run.Rows);
+    }
+
+    [Fact]
+    public async Task A_server_without_SSL_enforcement_accepts_a_client_without_TLS()
+    {
+        var run = await MariaDbClient.RunAsync(fleet.Serve, fleet.AzureVm, "fabadmin@fabrikam", "Fabrikam#2026", "SHOW STATUS LIKE 'Ssl_version'", "--skip-ssl");
+
+        Assert.Equal("", run.Error);
+        Assert.Equal(["Ssl_version\t"], run.Rows);
+    }
+
+    [Fact]
     public async Task A_wrong_password_gets_1045_using_password_YES()
     {
         AssertRefused("ERROR 1045 (28000): Access denied for user 'dbadmin'@'203.0.113.9' (using password: YES)",

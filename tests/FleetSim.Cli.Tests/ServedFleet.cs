@@ -5,7 +5,7 @@ namespace FleetSim.Cli.Tests;
 /// <summary>
 /// One `fleetsim serve` of samples/fleet.json (plus litware, see <see cref="ServeFleets"/>) for the
 /// tests of the serve collection, with a listener for each way a real client can arrive: from the
-/// internet at each region's Current gateway, through a private endpoint, from a subnet, with a
+/// internet or Azure at each region's Current gateway, through a private endpoint, from a subnet, with a
 /// dialled host name, and at a Decommissioned gateway (planned, never opened).
 /// </summary>
 public sealed class ServedFleet : IAsyncLifetime
@@ -23,7 +23,10 @@ public sealed class ServedFleet : IAsyncLifetime
     public int RetiredPort { get; private set; }
 
     /// <summary>From the internet (203.0.113.9) at eastus's Current gateway.</summary>
-    public int East => Serve.Listener(EastGateway, l => l.Host is null && !l.Source.ContainsKey("subnet")).Port;
+    public int East => Serve.Listener(EastGateway, l => l.Host is null && l.Source.Keys.SequenceEqual(["ip"])).Port;
+
+    /// <summary>From an Azure address (a VM's outbound IP) at eastus's Current gateway.</summary>
+    public int AzureVm => Serve.Listener(EastGateway, l => l.Source.ContainsKey("azure")).Port;
 
     /// <summary>From the internet at westeurope's gateway, where tailspin is.</summary>
     public int West => Serve.Listener(WestGateway, l => !l.Source.ContainsKey("privateEndpoint")).Port;
@@ -45,6 +48,7 @@ public sealed class ServedFleet : IAsyncLifetime
               {"endpoint": "127.0.0.1:0", "gateway": "{{{EastGateway}}}", "source": {"ip": "{{{InternetIp}}}"}},
               {"endpoint": "127.0.0.1:0", "gateway": "{{{WestGateway}}}", "source": {"ip": "{{{InternetIp}}}"}},
               {"endpoint": "127.0.0.1:0", "gateway": "{{{WestGateway}}}", "source": {"privateEndpoint": "pe-contractor"}},
+              {"endpoint": "127.0.0.1:0", "gateway": "{{{EastGateway}}}", "source": {"ip": "20.42.0.7", "azure": true}},
               {"endpoint": "127.0.0.1:0", "gateway": "{{{EastGateway}}}", "source": {"subnet": "{{{BatchSubnet}}}", "ip": "10.1.2.4"}},
               {"endpoint": "127.0.0.1:0", "gateway": "{{{EastGateway}}}", "source": {"ip": "{{{InternetIp}}}"}, "host": "{{{ContosoHost}}}"},
               {"endpoint": "127.0.0.1:{{{RetiredPort}}}", "gateway": "{{{RetiredGateway}}}", "source": {"ip": "{{{InternetIp}}}"}}

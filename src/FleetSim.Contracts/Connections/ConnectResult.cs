@@ -5,10 +5,11 @@ namespace FleetSim.Contracts.Connections;
 
 /// <summary>
 /// What one statement of a session did: error code 0 when it ran, else MariaDB's error; how
-/// many audit records the server logged for it; and its rows when it has some to answer.
+/// many audit records the server logged for it; its rows when it has some to answer; and the
+/// error's SQLSTATE, as a real client prints it.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record StatementResult(string Category, int Code, string Message, int Audited = 0, ResultTable? Rows = null)
+public sealed record StatementResult(string Category, int Code, string Message, int Audited = 0, ResultTable? Rows = null, string? SqlState = null)
 {
     public bool Succeeded => Code == 0;
 }

@@ -16,7 +16,7 @@ namespace FleetSim.Grains.Servers;
 /// </summary>
 internal sealed class ServerSessions(string server, SessionTable table, ThreatWatch threats, IAuditOutbox outbox, ILogger logger, Action learned)
 {
-    private static readonly StatementResult Killed = new("ADMIN", SqlErrors.ConnectionKilled.Code, SqlErrors.ConnectionKilled.Message);
+    private static readonly StatementResult Killed = new("ADMIN", SqlErrors.ConnectionKilled.Code, SqlErrors.ConnectionKilled.Message, SqlState: SqlErrors.ConnectionKilled.SqlState);
 
     // What FleetSim has always answered for a connection the client itself closed.
     private static readonly StatementResult GoneAway = new("ADMIN", 2006, "MySQL server has gone away");
@@ -140,7 +140,7 @@ internal sealed class ServerSessions(string server, SessionTable table, ThreatWa
         var outcome = session.Execute(sql);
         outbox.Add(Audit!.Statement(at, session, outcome));
         var rows = outcome.Succeeded ? session.Answer(sql, Variables) : null;
-        return (new StatementResult(outcome.Category.ToString(), outcome.ErrorCode, outcome.ErrorMessage, Rows: rows), outcome.ChangedAccounts);
+        return (new StatementResult(outcome.Category.ToString(), outcome.ErrorCode, outcome.ErrorMessage, Rows: rows, SqlState: outcome.Error?.SqlState), outcome.ChangedAccounts);
     }
 
     private void Observe(RoutedConnection connection, string ip, DateTimeOffset at, bool succeeded, int errorCode)

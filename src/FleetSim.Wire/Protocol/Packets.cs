@@ -66,11 +66,11 @@ internal static class Packets
     }
 
     /// <summary>An ERR packet; one sent before the client's login packet carries no SQLSTATE.</summary>
-    public static ReadOnlyMemory<byte> Error(int code, string message, bool withState = true)
+    public static ReadOnlyMemory<byte> Error(int code, string message, string? sqlState = null, bool withState = true)
     {
         var writer = new PayloadWriter().Byte(0xFF).UInt16((ushort)code);
         if (withState)
-            writer.Byte((byte)'#').Text(SqlStates.Of(code));
+            writer.Byte((byte)'#').Text(sqlState ?? SqlStates.Of(code));
         return writer.Text(message).Written;
     }
 

@@ -175,7 +175,7 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
         audited.Add(result.Audited);
         if (result.Code != 0)
         {
-            await Send(channel, [Packets.Error(result.Code, result.Message)], cancellationToken);
+            await Send(channel, [Packets.Error(result.Code, result.Message, result.SqlState)], cancellationToken);
             return result.Code != Policy.Sessions.SqlErrors.ConnectionKilled.Code;
         }
         return await Send(channel, result.Rows is { } rows ? Packets.ResultSet(rows, _client) : [Packets.Ok(_client)], cancellationToken);

@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using FleetSim.LoadTests.Bench;
 using FleetSim.LoadTests.Benchmarks;
+using FleetSim.LoadTests.CheckInputs;
 using FleetSim.LoadTests.Pieces;
 using FleetSim.LoadTests.Scale;
 using FleetSim.LoadTests.Scaling;
@@ -17,6 +18,7 @@ var verbs = new SortedDictionary<string, (string Description, Func<string[], int
     ["pieces"] = ("what each piece of a connection's work costs on one thread (policy, records, serialization, store)", PiecesCommand.Run),
     ["scale"] = ("cost curves: connections/s and memory per server by fleet size and by rules per server (PNG)", ScaleCommand.Run),
     ["store"] = ("the SQLite audit store's appends against a raw SQLite insert loop of the same rows", StoreCommand.Run),
+    ["gen-check"] = ("a fleet (servers with 20-128 rules) and an attempts file for timing `fleetsim check`", GenCheckCommand.Run),
     ["firewall"] = ("compiled firewall matcher vs the linear scan (BenchmarkDotNet)", RunBenchmark<FirewallMatchBenchmark>),
 };
 

@@ -31,6 +31,9 @@ public sealed class ClusterTarget
         command.Options.Add(_durability);
     }
 
+    /// <summary>True when the verb runs on its own embedded silo: neither --gateway nor --cluster is given.</summary>
+    public bool IsEmbedded(ParseResult parse) => parse.GetValue(_gateway) is null && parse.GetValue(_cluster) is null;
+
     /// <param name="parse">The parsed command line.</param>
     /// <param name="embeddedStore">The audit store of an embedded silo.</param>
     /// <param name="verbose">Show the embedded silo's log.</param>

@@ -69,6 +69,18 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
     {
         attempt = null;
         error = "";
+        // Most lines read straight away; only a line that does not is parsed on its own, to say why.
+        try
+        {
+            attempt = JsonSerializer.Deserialize<Attempt>(line, Options);
+            if (attempt is not null)
+                return true;
+        }
+#pragma warning disable CA1031 // Whatever went wrong, the parse below meets it again and describes it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
         JsonDocument document;
         try
         {

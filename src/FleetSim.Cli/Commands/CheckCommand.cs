@@ -1,7 +1,9 @@
 using System.CommandLine;
 using FleetSim.AuditStore;
 using FleetSim.Cli.Attempts;
+using FleetSim.Cli.Output;
 using FleetSim.Hosting;
+using FleetSim.Policy.Spec;
 using FleetSim.Policy.Validation;
 
 namespace FleetSim.Cli.Commands;
@@ -34,12 +36,29 @@ public static class CheckCommand
         cluster.AddWithDurabilityTo(command);
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
-            var spec = FleetSpecReader.ReadFile(parse.GetValue(fleet)!.FullName);
-            var file = AttemptFile.Read(parse.GetValue(attempts)!.FullName, spec);
+            var phases = new PhaseClock();
             // Without --store the audit store is scratch: read for the alerts below, then deleted.
             using var scratch = parse.GetValue(store) is null ? new ScratchStore() : null;
             var storePath = parse.GetValue(store) ?? scratch!.Path;
-            var host = await cluster.OpenAsync(parse, storePath, parse.GetValue(verbose), cancellationToken);
+            // An embedded silo starts while the files are read (seconds for a large fleet); a
+            // running cluster is reached only once they are known to be good.
+            var starting = cluster.IsEmbedded(parse) ? cluster.OpenAsync(parse, storePath, parse.GetValue(verbose), cancellationToken) : null;
+            FleetSpec spec;
+            AttemptFile file;
+            try
+            {
+                spec = FleetSpecReader.ReadFile(parse.GetValue(fleet)!.FullName);
+                phases.Lap("read fleet");
+                file = AttemptFile.Read(parse.GetValue(attempts)!.FullName, spec);
+                phases.Lap("read attempts");
+            }
+            catch when (starting is not null)
+            {
+                await StopQuietly(starting);
+                throw;
+            }
+            var host = await (starting ?? cluster.OpenAsync(parse, storePath, parse.GetValue(verbose), cancellationToken));
+            phases.Lap("start silo");
             Policy.Threats.SecurityAlert[] alerts = [];
             Contracts.Connections.ConnectResult[] results;
             try
@@ -52,7 +71,9 @@ public static class CheckCommand
                         throw new InputException(provisioned.Errors);
                     version = provisioned.Version;
                 }
+                phases.Lap("provision");
                 results = await new CheckRunner(host, version).RunAsync(file.Attempts, cancellationToken);
+                phases.Lap("attempts");
                 // A running cluster keeps running: its audit pipeline is flushed on request. An
                 // embedded silo flushes every outbox and sink as it stops, just below.
                 if (host is RemoteCluster)
@@ -61,6 +82,7 @@ public static class CheckCommand
             finally
             {
                 await host.DisposeAsync();
+                phases.Lap("stop silo");
             }
             storePath = host.AuditStore ?? storePath;
             if (host.AuditStore is not null)
@@ -73,9 +95,11 @@ public static class CheckCommand
                 Console.Error.WriteLine("alerts: the cluster's audit store is not known here (use --cluster silo.json to name it)");
             }
 
+            phases.Lap("read alerts");
             using var stdout = Console.OpenStandardOutput();
             CheckRunner.Print(file.Attempts, results, stdout);
             CheckRunner.PrintAlerts(alerts.OrderBy(a => a.At).ThenBy(a => a.Server, StringComparer.Ordinal), stdout);
+            phases.Lap("print");
             if (scratch is not null && host is EmbeddedSilo)
                 Console.Error.WriteLine("audit store: scratch, deleted on exit (keep it with --store PATH)");
             else if (scratch is not null && host.AuditStore is not null)
@@ -83,5 +107,19 @@ public static class CheckCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>A silo started for input that turned out bad: stopped, whatever its start came to, so the input's errors are what is reported.</summary>
+    private static async Task StopQuietly(Task<IFleetHost> starting)
+    {
+        try
+        {
+            await (await starting).DisposeAsync();
+        }
+#pragma warning disable CA1031 // The input's errors are the ones to report.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using FleetSim.Cli.Attempts;
 using FleetSim.Hosting;
@@ -48,27 +49,31 @@ public sealed class CheckRunner(IFleetHost silo, long directoryVersion)
         return results;
     }
 
-    public static void PrintAlerts(IEnumerable<Policy.Threats.SecurityAlert> alerts, Stream output)
-    {
-        using var json = new Utf8JsonWriter(output, DecisionLine.WriterOptions);
-        foreach (var alert in alerts)
-        {
-            DecisionLine.WriteAlert(json, alert);
-            json.Flush();
-            output.WriteByte((byte)'\n');
-            json.Reset();
-        }
-    }
+    public static void PrintAlerts(IEnumerable<Policy.Threats.SecurityAlert> alerts, Stream output) =>
+        WriteLines(alerts, DecisionLine.WriteAlert, output);
 
-    public static void Print(IReadOnlyList<Attempt> attempts, IReadOnlyList<ConnectResult> results, Stream output)
+    public static void Print(IReadOnlyList<Attempt> attempts, IReadOnlyList<ConnectResult> results, Stream output) =>
+        WriteLines(Enumerable.Range(0, attempts.Count), (json, i) => DecisionLine.Write(json, attempts[i].Id!, results[i]), output);
+
+    /// <summary>One JSON object a line, gathered in memory and written in large blocks rather than a write a line.</summary>
+    private static void WriteLines<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write, Stream output)
     {
-        using var json = new Utf8JsonWriter(output, DecisionLine.WriterOptions);
-        for (var i = 0; i < attempts.Count; i++)
+        const int Block = 1 << 16;
+        var buffer = new ArrayBufferWriter<byte>(Block * 2);
+        using var json = new Utf8JsonWriter(buffer, DecisionLine.WriterOptions);
+        foreach (var item in items)
         {
-            DecisionLine.Write(json, attempts[i].Id!, results[i]);
+            write(json, item);
             json.Flush();
-            output.WriteByte((byte)'\n');
             json.Reset();
+            buffer.Write("\n"u8);
+            if (buffer.WrittenCount >= Block)
+            {
+                output.Write(buffer.WrittenSpan);
+                buffer.ResetWrittenCount();
+            }
         }
+        output.Write(buffer.WrittenSpan);
+        output.Flush();
     }
 }

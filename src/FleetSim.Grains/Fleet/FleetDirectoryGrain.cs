@@ -31,6 +31,10 @@ public sealed class FleetDirectoryGrain(
     private FleetSpec _fleet = new();
     private Dictionary<string, ServerSpec> _servers = new(ResourceNames.Comparer);
 
+    // Servers being created by the provisioning under way: each activates only to be provisioned
+    // at once, so it is not configured twice (compiling its rules twice at activation and then).
+    private HashSet<string> _creating = new(ResourceNames.Comparer);
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // After a restart the fleet comes back from storage; servers take their part on activation.
@@ -114,7 +118,15 @@ public sealed class FleetDirectoryGrain(
         (_fleet, _servers) = (fleet, wanted);
 
         List<ServerSpec> provisioned = provisionAll ? fleet.Servers : [.. created.Concat(changed).Select(name => wanted[name])];
-        await ForEachInParallel(provisioned, server => GrainFactory.GetGrain<IServerGrain>(server.Name!).Provision(server, context));
+        _creating = new HashSet<string>(created, ResourceNames.Comparer);
+        try
+        {
+            await ForEachInParallel(provisioned, server => GrainFactory.GetGrain<IServerGrain>(server.Name!).Provision(server, context));
+        }
+        finally
+        {
+            _creating = new HashSet<string>(ResourceNames.Comparer);
+        }
         _snapshot = new DirectorySnapshot(_snapshot.Version + 1, fleet.Regions, fleet.VirtualNetworks, Regions(fleet));
         (state.State.Fleet, state.State.Version) = (fleet, _snapshot.Version);
         await state.WriteStateAsync();
@@ -148,7 +160,7 @@ public sealed class FleetDirectoryGrain(
         Task.FromResult(knownVersion == _snapshot.Version ? null : _snapshot);
 
     public Task<(ServerSpec? Spec, FleetContext? Context)> GetServer(string name) =>
-        Task.FromResult<(ServerSpec?, FleetContext?)>(_servers.TryGetValue(name, out var spec) ? (spec, FleetContext.From(_fleet)) : (null, null));
+        Task.FromResult<(ServerSpec?, FleetContext?)>(!_creating.Contains(name) && _servers.TryGetValue(name, out var spec) ? (spec, FleetContext.From(_fleet)) : (null, null));
 
     public async Task FlushAudit()
     {

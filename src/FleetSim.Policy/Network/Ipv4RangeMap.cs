@@ -34,14 +34,7 @@ public sealed class Ipv4RangeMap<T> where T : class
     {
         if (entries.Count == 0)
             return ([], []);
-        var boundaries = new SortedSet<uint> { 0 };
-        foreach (var (range, _) in entries)
-        {
-            boundaries.Add(range.Start.Value);
-            if (range.End.Value != uint.MaxValue)
-                boundaries.Add(range.End.Value + 1);
-        }
-        var starts = boundaries.ToArray();
+        var starts = Boundaries(entries);
         var labels = new T?[starts.Length];
 
         // Narrowest first; OrderBy is stable, so among equal sizes the first listed paints first.
@@ -72,6 +65,28 @@ public sealed class Ipv4RangeMap<T> where T : class
             mergedValues.Add(labels[i]);
         }
         return (mergedStarts.ToArray(), mergedValues.ToArray());
+    }
+
+    /// <summary>Where segments start, ascending and distinct: 0 and every range's start and end + 1.</summary>
+    private static uint[] Boundaries(List<(Ipv4Range Range, T Value)> entries)
+    {
+        // A sorted array rather than a tree: a fleet compiles a rule set per server as it provisions.
+        var boundaries = new uint[entries.Count * 2 + 1];
+        var count = 1;
+        foreach (var (range, _) in entries)
+        {
+            boundaries[count++] = range.Start.Value;
+            if (range.End.Value != uint.MaxValue)
+                boundaries[count++] = range.End.Value + 1;
+        }
+        Array.Sort(boundaries, 0, count);
+        var distinct = 1;
+        for (var i = 1; i < count; i++)
+        {
+            if (boundaries[i] != boundaries[distinct - 1])
+                boundaries[distinct++] = boundaries[i];
+        }
+        return boundaries[..distinct];
     }
 
     private static int Unpainted(int[] next, int segment)

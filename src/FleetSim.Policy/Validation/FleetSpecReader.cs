@@ -25,7 +25,30 @@ public static class FleetSpecReader
     };
 
     /// <exception cref="FleetSpecException">The file is not valid JSON of a fleet, or the fleet breaks a rule.</exception>
-    public static FleetSpec ReadFile(string path) => Read(File.ReadAllText(path), path);
+    public static FleetSpec ReadFile(string path)
+    {
+        // A fleet of 10,000 servers is tens of megabytes: it is read as it streams in, without the
+        // whole text and a parsed copy of it in memory. A file that does not read is read again
+        // as text, which says what is wrong in the usual terms.
+        var spec = TryDeserializeStream(path) ?? Deserialize(File.ReadAllText(path), path);
+        var errors = FleetSpecValidator.Validate(spec);
+        return errors.Count == 0 ? spec : throw new FleetSpecException(path, errors);
+    }
+
+    private static FleetSpec? TryDeserializeStream(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1 << 16);
+            return JsonSerializer.Deserialize<FleetSpec>(stream, Options);
+        }
+#pragma warning disable CA1031 // Whatever went wrong, the text path below meets it again and reports it.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+            return null;
+        }
+    }
 
     /// <param name="json">The document.</param>
     /// <param name="source">Names the document in messages, e.g. its file name.</param>
@@ -47,17 +70,20 @@ public static class FleetSpecReader
     /// <exception cref="FleetSpecException">The text is not valid JSON of a <typeparamref name="T"/>.</exception>
     public static T Deserialize<T>(string json, string source, string document) where T : class
     {
-        // The syntax is checked on its own first, so that a type error can then be described from
-        // the parsed document: what was found there, whether a property is repeated.
-        using var parsed = ParseSyntax(json, source);
+        // A document that does not read is parsed on its own: a syntax error is reported as such,
+        // and a type error is described from the parsed document (what was found there, whether
+        // a property is repeated). A document that reads is parsed once only.
         try
         {
             return JsonSerializer.Deserialize<T>(json, Options)
                 ?? throw new FleetSpecException(source, [$"line 1: expected {document}, not null"]);
         }
-        catch (JsonException exception)
+        catch (Exception exception) when (exception is not FleetSpecException)
         {
-            throw new FleetSpecException(source, [JsonReadError.Describe(exception, parsed.RootElement, Options.GetTypeInfo(typeof(T)), document)]);
+            using var parsed = ParseSyntax(json, source);
+            if (exception is not JsonException typeError)
+                throw;
+            throw new FleetSpecException(source, [JsonReadError.Describe(typeError, parsed.RootElement, Options.GetTypeInfo(typeof(T)), document)]);
         }
     }
 

@@ -6,6 +6,7 @@ using FleetSim.LoadTests.Scale;
 using FleetSim.LoadTests.Scaling;
 using FleetSim.LoadTests.Scenarios;
 using FleetSim.LoadTests.Store;
+using FleetSim.LoadTests.Wire;
 
 // One verb per kind of load: add a line here for a new one. The arguments after the verb belong to
 // it (for benchmarks, BenchmarkDotNet's own options such as --filter or --job dry).
@@ -17,8 +18,13 @@ var verbs = new SortedDictionary<string, (string Description, Func<string[], int
     ["pieces"] = ("what each piece of a connection's work costs on one thread (policy, records, serialization, store)", PiecesCommand.Run),
     ["scale"] = ("cost curves: connections/s and memory per server by fleet size and by rules per server (PNG)", ScaleCommand.Run),
     ["store"] = ("the SQLite audit store's appends against a raw SQLite insert loop of the same rows", StoreCommand.Run),
+    ["wire"] = ("connections/s through FleetSim's MariaDB listener and a real MariaDB server, same clients, one run", WireBenchCommand.Run),
     ["firewall"] = ("compiled firewall matcher vs the linear scan (BenchmarkDotNet)", RunBenchmark<FirewallMatchBenchmark>),
 };
+
+// The wire verb's load client, which it runs as a process of its own: not a verb for people.
+if (args is [ConnectorLoad.Verb, .. var clientArgs])
+    return ConnectorLoad.Run(clientArgs);
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
 {

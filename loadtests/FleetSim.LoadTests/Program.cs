@@ -7,6 +7,7 @@ using FleetSim.LoadTests.Scale;
 using FleetSim.LoadTests.Scaling;
 using FleetSim.LoadTests.Scenarios;
 using FleetSim.LoadTests.Store;
+using FleetSim.LoadTests.Wire;
 
 // One verb per kind of load: add a line here for a new one. The arguments after the verb belong to
 // it (for benchmarks, BenchmarkDotNet's own options such as --filter or --job dry).
@@ -19,8 +20,13 @@ var verbs = new SortedDictionary<string, (string Description, Func<string[], int
     ["scale"] = ("cost curves: connections/s and memory per server by fleet size and by rules per server (PNG)", ScaleCommand.Run),
     ["store"] = ("the SQLite audit store's appends against a raw SQLite insert loop of the same rows", StoreCommand.Run),
     ["gen-check"] = ("a fleet (servers with 20-128 rules) and an attempts file for timing `fleetsim check`", GenCheckCommand.Run),
+    ["wire"] = ("connections/s through FleetSim's MariaDB listener and a real MariaDB server, same clients, one run", WireBenchCommand.Run),
     ["firewall"] = ("compiled firewall matcher vs the linear scan (BenchmarkDotNet)", RunBenchmark<FirewallMatchBenchmark>),
 };
+
+// The wire verb's load client, which it runs as a process of its own: not a verb for people.
+if (args is [ConnectorLoad.Verb, .. var clientArgs])
+    return ConnectorLoad.Run(clientArgs);
 
 if (args.Length == 0 || !verbs.TryGetValue(args[0], out var verb))
 {

@@ -1,3 +1,4 @@
+using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using FleetSim.Policy.Spec;
 
@@ -14,4 +15,10 @@ public sealed record WireOptions
 
     /// <summary>The certificate TLS clients get; null offers no TLS.</summary>
     public X509Certificate2? Certificate { get; init; }
+
+    private SslStreamCertificateContext? _certificateContext;
+
+    /// <summary>The certificate as handshakes use it, built once: built per handshake, it costs every TLS login a chain walk.</summary>
+    internal SslStreamCertificateContext? CertificateContext =>
+        Certificate is null ? null : _certificateContext ??= SslStreamCertificateContext.Create(Certificate, additionalCertificates: null, offline: true);
 }

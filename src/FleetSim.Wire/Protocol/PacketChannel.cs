@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace FleetSim.Wire.Protocol;
 
 /// <summary>
@@ -10,6 +12,9 @@ internal sealed class PacketChannel(Stream stream, int maxPacket)
     private const int MaxChunk = 0xFF_FFFF;
 
     private readonly byte[] _header = new byte[4];
+
+    /// <summary>Packets written since the last flush, sent in one write: one segment (one TLS record) per answer, not two per packet.</summary>
+    private readonly ArrayBufferWriter<byte> _pending = new(256);
 
     /// <summary>The connection: the socket's stream, then the TLS stream once the client asked for TLS.</summary>
     public Stream Stream { get; set; } = stream;
@@ -48,24 +53,34 @@ internal sealed class PacketChannel(Stream stream, int maxPacket)
         return payload;
     }
 
-    public async Task WriteAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public Task WriteAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         while (true)
         {
             var chunk = payload[..Math.Min(payload.Length, MaxChunk)];
-            _header[0] = (byte)chunk.Length;
-            _header[1] = (byte)(chunk.Length >> 8);
-            _header[2] = (byte)(chunk.Length >> 16);
-            _header[3] = Sequence++;
-            await Stream.WriteAsync(_header, cancellationToken);
-            await Stream.WriteAsync(chunk, cancellationToken);
+            var header = _pending.GetSpan(4);
+            header[0] = (byte)chunk.Length;
+            header[1] = (byte)(chunk.Length >> 8);
+            header[2] = (byte)(chunk.Length >> 16);
+            header[3] = Sequence++;
+            _pending.Advance(4);
+            _pending.Write(chunk.Span);
             payload = payload[chunk.Length..];
             if (chunk.Length < MaxChunk)
                 break;
         }
+        return Task.CompletedTask;
     }
 
-    public Task FlushAsync(CancellationToken cancellationToken) => Stream.FlushAsync(cancellationToken);
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.WrittenCount > 0)
+        {
+            await Stream.WriteAsync(_pending.WrittenMemory, cancellationToken);
+            _pending.ResetWrittenCount();
+        }
+        await Stream.FlushAsync(cancellationToken);
+    }
 
     private async Task<bool> FillHeader(CancellationToken cancellationToken)
     {

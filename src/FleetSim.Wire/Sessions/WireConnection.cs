@@ -131,7 +131,7 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
         channel.Stream = ssl;
         await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions
         {
-            ServerCertificate = options.Certificate,
+            ServerCertificateContext = options.CertificateContext,
             EnabledSslProtocols = SslProtocols.Tls12 | SslProtocols.Tls13,
             ClientCertificateRequired = false,
         }, cancellationToken);

@@ -51,7 +51,8 @@ public static class DecisionLine
         json.WriteEndObject();
     }
 
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    /// <summary>A field that is null when there is nothing to name (no rule, no server), rather than left out.</summary>
+    internal static void WriteNullable(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
             json.WriteNull(name);

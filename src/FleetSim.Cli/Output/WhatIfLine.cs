@@ -12,7 +12,7 @@ public static class WhatIfLine
         json.WriteStartObject();
         json.WriteString("id", attempt.Id);
         json.WriteString("change", change.Name());
-        WriteNullable(json, "server", after.Server ?? before.Server);
+        DecisionLine.WriteNullable(json, "server", after.Server ?? before.Server);
         json.WriteString("user", attempt.User);
         json.WritePropertyName("source");
         WriteSource(json, attempt.Source!);
@@ -41,15 +41,7 @@ public static class WhatIfLine
         json.WriteStartObject(name);
         json.WriteString("reason", decision.Verdict.Reason.ToString());
         json.WriteNumber("code", decision.Verdict.Code);
-        WriteNullable(json, "rule", decision.Verdict.Rule);
+        DecisionLine.WriteNullable(json, "rule", decision.Verdict.Rule);
         json.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter json, string name, string? value)
-    {
-        if (value is null)
-            json.WriteNull(name);
-        else
-            json.WriteString(name, value);
     }
 }

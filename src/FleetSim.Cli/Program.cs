@@ -15,6 +15,7 @@ var root = new RootCommand("""
           fleetsim alerts --store audit.db
           fleetsim serve            (then connect with the mariadb client it prints)
           fleetsim whatif samples/fleet.json samples/fleet-proposed.json --traffic samples/attempts.jsonl
+          fleetsim insights samples/fleet.json
 
     Against a running silo (dotnet run --project src/FleetSim.Silo), with ./silo.json:
           fleetsim fleet apply samples/fleet.json
@@ -34,6 +35,7 @@ var root = new RootCommand("""
     KeysCommand.Create(),
     ServeCommand.Create(),
     WhatIfCommand.Create(),
+    InsightsCommand.Create(),
 };
 // Ctrl+C and SIGTERM cancel the command; it then needs time to close sessions and flush the audit log.
 return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(60) });

@@ -31,6 +31,11 @@ public sealed class SiloWireTests
         Assert.Equal((0, "dbadmin@%"), (admitted.ExitCode, admitted.Stdout.Trim()));
         Assert.Equal(1, refused.ExitCode);
         Assert.Contains("ERROR 9000 (HY000): Client with IP address '203.0.113.9' is not allowed to connect to this MariaDB server.", refused.Stderr, StringComparison.Ordinal);
+
+        // A server created after the listener's first logins is found: the firewall (9000), not routing (9002), refuses.
+        Assert.Equal(0, (await RunAsync("server", "create", "-n", "adventure", "-l", "eastus", "-u", "advadmin", "-p", "Adventure!2026", "--gateway", silo.Gateway)).ExitCode);
+        var created = await Mariadb("-h", "127.0.0.1", "-P", port, "-u", "advadmin@adventure", "-pAdventure!2026", $"--ssl-ca={ca}", "-e", "SELECT 1");
+        Assert.Contains("ERROR 9000 (HY000)", created.Stderr, StringComparison.Ordinal);
     }
 
     [Fact]

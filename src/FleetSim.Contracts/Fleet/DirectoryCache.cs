@@ -11,14 +11,33 @@ namespace FleetSim.Contracts.Fleet;
 /// </summary>
 public sealed class DirectoryCache(IGrainFactory grains) : IDisposable
 {
+    /// <summary>How often a process may ask for a newer snapshot unprompted (see <see cref="Recheck"/>).</summary>
+    public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(1);
+
     private readonly SemaphoreSlim _refresh = new(1, 1);
     private volatile Entry? _current;
+    private long _lastRecheck;
 
     private sealed record Entry(long Version, FleetDirectory Directory);
 
     public long Version => _current?.Version ?? -1;
 
     public void Dispose() => _refresh.Dispose();
+
+    /// <summary>
+    /// For a caller that found no server where one may have been created since (a wire client
+    /// cannot say which fleet version it knows): asks the directory for a newer snapshot, at most
+    /// once per <see cref="RecheckInterval"/> for the whole process, so that a stream of misspelled
+    /// server names never puts the directory grain on the connection path.
+    /// </summary>
+    public ValueTask<FleetDirectory> Recheck()
+    {
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastRecheck);
+        if (now - last < (long)RecheckInterval.TotalMilliseconds || Interlocked.CompareExchange(ref _lastRecheck, now, last) != last)
+            return Get();
+        return Get(Version + 1);
+    }
 
     public async ValueTask<FleetDirectory> Get(long atLeastVersion = 0)
     {

@@ -59,6 +59,25 @@ public sealed class WhatIfCommandTests
         Assert.Contains("--fail-on: 'worse' is not one of lost, gained, changed", bad.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_report_counts_each_rules_hits_before_and_after_and_escapes_what_the_files_hold()
+    {
+        var folder = Directory.CreateTempSubdirectory("fleetsim-whatif-").FullName;
+        var traffic = TempFile("traffic.jsonl", File.ReadAllText(Sample("attempts.jsonl")).Replace("\"office-app\"", "\"<b>office</b>\"", StringComparison.Ordinal));
+
+        var run = await RunAsync("whatif", Sample("fleet.json"), Sample("fleet-proposed.json"), "--traffic", traffic, "--report", folder);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "whatif.json")));
+        var office = json.RootElement.GetProperty("ruleHits").EnumerateArray().Single(h => h.GetProperty("rule").GetString() == "office");
+        Assert.Equal((4, 0), (office.GetProperty("before").GetInt32(), office.GetProperty("after").GetInt32()));
+        Assert.Equal(5, json.RootElement.GetProperty("changes").GetProperty("lost").GetInt32());
+        Assert.Contains("| contoso | office | 4 | 0 |", File.ReadAllText(Path.Combine(folder, "whatif.md")), StringComparison.Ordinal);
+        var html = File.ReadAllText(Path.Combine(folder, "whatif.html"));
+        Assert.Contains("&lt;b&gt;office&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<b>office</b>", html, StringComparison.Ordinal);
+    }
+
     /// <summary>The id and reason of each line `check` printed for an attempt (alert lines have no id).</summary>
     private static IEnumerable<(string?, string?)> Reasons(Run check) =>
         check.Lines.Select(l => JsonDocument.Parse(l).RootElement)

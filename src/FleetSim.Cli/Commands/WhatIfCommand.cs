@@ -21,6 +21,7 @@ public static class WhatIfCommand
         var proposed = new Argument<FileInfo>("PROPOSED") { Description = "The fleet as you propose it." };
         var traffic = new Option<FileInfo>("--traffic") { Description = "Connection attempts to replay, one JSON object a line (as `check` reads them).", Required = true };
         var all = new Option<bool>("--all") { Description = "Write every attempt, unchanged ones with \"change\": \"none\"." };
+        var report = new Option<string?>("--report") { Description = "Also write a report to this folder: whatif.json, whatif.md and whatif.html, with the changes and each rule's hits before and after." };
         var failOn = new Option<string[]>("--fail-on") { Description = "Exit 1 when any attempt changes so: lost, gained or changed (repeat or separate with commas), to gate a policy change in a pipeline.", AllowMultipleArgumentsPerToken = true };
         var command = new Command("whatif", """
             Decide every attempt under the current fleet and under a proposed one, by the same policy
@@ -35,7 +36,7 @@ public static class WhatIfCommand
             Exit codes: 0 done, 1 an attempt changed as --fail-on names, 2 bad input (every problem listed).
             """)
         {
-            current, proposed, traffic, all, failOn,
+            current, proposed, traffic, all, failOn, report,
         };
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(() =>
         {
@@ -68,6 +69,8 @@ public static class WhatIfCommand
                 }
             }
             Summarize(decisions);
+            if (parse.GetValue(report) is { } folder)
+                Console.Error.WriteLine($"report: {string.Join(", ", WhatIfReport.Write(folder, attempts, decisions))}");
             return Task.FromResult(decisions.Any(d => gate.Contains(d.Change)) ? 1 : 0);
         }));
         return command;

@@ -103,10 +103,14 @@ public static class WhatIfCommand
         Console.Error.WriteLine($"whatif: {Count(decisions.Length)} attempts: {string.Join(", ", byChange)}, {Count(decisions.Length - changed.Count)} unchanged");
         if (changed.Count > 0)
         {
-            var byServer = changed.GroupBy(d => d.After.Server ?? d.Before.Server ?? "(none)")
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            // The ten servers most changed: a fleet-wide change would otherwise fill the screen.
+            const int shown = 10;
+            var servers = changed.GroupBy(d => d.After.Server ?? d.Before.Server ?? "(none)")
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).ToList();
+            var byServer = servers.Take(shown)
                 .Select(g => $"{g.Key} {string.Join(" ", g.GroupBy(d => d.Change).OrderBy(c => c.Key).Select(c => $"{Count(c.Count())} {c.Key.Name()}"))}");
-            Console.Error.WriteLine($"  by server: {string.Join(", ", byServer)}");
+            var more = servers.Count > shown ? $", and {Count(servers.Count - shown)} more servers" : "";
+            Console.Error.WriteLine($"  by server: {string.Join(", ", byServer)}{more}");
             var byReason = changed.GroupBy(d => d.After.Verdict.Reason).OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
                 .Select(g => $"{g.Key} {Count(g.Count())}");
             Console.Error.WriteLine($"  by reason under the proposal: {string.Join(", ", byReason)}");

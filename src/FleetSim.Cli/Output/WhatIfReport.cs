@@ -15,6 +15,8 @@ public static class WhatIfReport
 {
     public sealed record RuleHits(string Server, string Rule, int Before, int After);
 
+    private static readonly JsonSerializerOptions CamelCase = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
     public static IReadOnlyList<string> Write(string folder, IReadOnlyList<Attempt> attempts, (Decision Before, Decision After, DecisionChange Change)[] decisions)
     {
         Directory.CreateDirectory(folder);
@@ -56,17 +58,8 @@ public static class WhatIfReport
             foreach (var i in changed)
                 WhatIfLine.Write(json, attempts[i], decisions[i].Before, decisions[i].After, decisions[i].Change);
             json.WriteEndArray();
-            json.WriteStartArray("ruleHits");
-            foreach (var hit in hits)
-            {
-                json.WriteStartObject();
-                json.WriteString("server", hit.Server);
-                json.WriteString("rule", hit.Rule);
-                json.WriteNumber("before", hit.Before);
-                json.WriteNumber("after", hit.After);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            json.WritePropertyName("ruleHits");
+            JsonSerializer.Serialize(json, hits, CamelCase);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());

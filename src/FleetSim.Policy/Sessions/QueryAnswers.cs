@@ -20,7 +20,11 @@ public static class QueryAnswers
         while (end > 0 && (char.IsWhiteSpace(sql[end - 1]) || sql[end - 1] == ';'))
             end--;
         var lexer = new SqlLexer(sql, end);
-        var tokens = new List<SqlToken>();
+        // Every statement a session runs passes here: most are on tables and end at their first word.
+        var first = lexer.Next();
+        if (!lexer.Is(first, "SELECT") && !lexer.Is(first, "SHOW"))
+            return null;
+        var tokens = new List<SqlToken> { first };
         for (var token = lexer.Next(); token.Kind != SqlTokenKind.End; token = lexer.Next())
             tokens.Add(token);
         var reader = new Reader(lexer, tokens);
@@ -166,10 +170,10 @@ public static class QueryAnswers
                 if (!self)
                     return null;
             }
-            return reader.AtEnd ? new ResultTable([$"Grants for {facts.User}@{facts.AccountHost}"], [.. facts.Grants.Select(g => new[] { g })]) : null;
+            return reader.AtEnd ? new ResultTable([$"Grants for {facts.User}@{facts.AccountHost}"], [.. facts.Grants().Select(g => new[] { g })]) : null;
         }
         if (reader.Keyword("DATABASES") || reader.Keyword("SCHEMAS"))
-            return Named(reader, "Database", facts.Databases.Select(d => (d, (string?)null)), valueColumn: null);
+            return Named(reader, "Database", facts.Databases().Select(d => (d, (string?)null)), valueColumn: null);
         if (reader.Keyword("VARIABLES"))
             return Named(reader, "Variable_name", facts.Variables.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => (v.Key, (string?)v.Value)), "Value");
         if (reader.Keyword("STATUS"))

@@ -27,7 +27,7 @@ public sealed class Session(AccessControl access, long connectionId, string user
     /// <summary>The rows a statement that succeeded answers with, if it is one a session can answer (see <see cref="QueryAnswers"/>).</summary>
     public ResultTable? Answer(string sql, IReadOnlyDictionary<string, string> variables) =>
         QueryAnswers.Answer(sql, new SessionFacts(User, Account.AnyHost, ClientIp, Database, ConnectionId, Tls, Cipher, variables,
-            access.ShowGrants(User), access.VisibleDatabases(User)));
+            () => access.ShowGrants(User), () => access.VisibleDatabases(User)));
 
     /// <summary>Parses, authorizes and applies one statement; the outcome says what the audit log records.</summary>
     public StatementOutcome Execute(string sql)

@@ -8,6 +8,8 @@ namespace FleetSim.Policy.Sessions;
 /// </summary>
 /// <param name="Variables">System variables by name (server parameters, version, max_connections...).</param>
 /// <param name="Cipher">The TLS cipher the client negotiated, when the transport knows it.</param>
+/// <param name="Grants">The account's grants, worked out only for SHOW GRANTS.</param>
+/// <param name="Databases">The databases it may see, worked out only for SHOW DATABASES.</param>
 public sealed record SessionFacts(
     string User,
     string AccountHost,
@@ -17,5 +19,5 @@ public sealed record SessionFacts(
     TlsVersion Tls,
     string? Cipher,
     IReadOnlyDictionary<string, string> Variables,
-    IReadOnlyList<string> Grants,
-    IReadOnlyList<string> Databases);
+    Func<IReadOnlyList<string>> Grants,
+    Func<IReadOnlyList<string>> Databases);

@@ -1,3 +1,4 @@
+using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Routing;
 using Orleans;
 
@@ -37,6 +38,27 @@ public sealed class DirectoryCache(IGrainFactory grains) : IDisposable
         if (now - last < (long)RecheckInterval.TotalMilliseconds || Interlocked.CompareExchange(ref _lastRecheck, now, last) != last)
             return Get();
         return Get(Version + 1);
+    }
+
+    /// <summary>
+    /// Routes an attempt at a gateway of <paramref name="directory"/>. When that copy knows no server of
+    /// the name and the caller knows no fleet version (<paramref name="recheck"/>: a real client over
+    /// the wire), the server is looked for once more in a newer copy, as often as <see cref="Recheck"/>
+    /// allows. Returns the gateway as the copy that routed knows it.
+    /// </summary>
+    public async ValueTask<(GatewayAddress Gateway, Route? Route, Verdict? Denial)> Route(
+        FleetDirectory directory, GatewayAddress gateway, ConnectionAttempt attempt, DecisionTrace? trace, bool recheck)
+    {
+        ArgumentNullException.ThrowIfNull(directory);
+        ArgumentNullException.ThrowIfNull(gateway);
+        var (route, denial) = GatewayRouting.Route(directory, gateway, attempt, trace);
+        if (!recheck || denial?.Reason != ConnectionReason.ServerNotFound)
+            return (gateway, route, denial);
+        var newer = await Recheck();
+        if (ReferenceEquals(newer, directory) || !newer.TryGetGateway(gateway.Ip, out var current))
+            return (gateway, route, denial);
+        var (again, refused) = GatewayRouting.Route(newer, current, attempt, trace: null);
+        return (current, again, refused);
     }
 
     public async ValueTask<FleetDirectory> Get(long atLeastVersion = 0)

@@ -47,18 +47,11 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
             GatewayLog.NotAGateway(logger, _address, directoryCache.Version);
             return Results.From(ConnectionErrors.GatewayUnreachable(_address), null, _address, trace);
         }
-        _self = gateway;
 
         var attempt = ConnectRequests.ToAttempt(request);
-        var (route, denial) = GatewayRouting.Route(directory, gateway, attempt, trace);
-        if (denial?.Reason == ConnectionReason.ServerNotFound && request.DirectoryVersion == 0)
-        {
-            // A client that knows no fleet version (a real one, over the wire) may name a server
-            // created since this silo's copy: look once more, as often as the cache allows.
-            var newer = await directoryCache.Recheck();
-            if (!ReferenceEquals(newer, directory) && newer.TryGetGateway(_ip, out var current))
-                (gateway, _self, (route, denial)) = (current, current, GatewayRouting.Route(newer, current, attempt, trace: null));
-        }
+        // A client that knows no fleet version (a real one, over the wire) may name a server created since this silo's copy.
+        (gateway, var route, var denial) = await directoryCache.Route(directory, gateway, attempt, trace, recheck: request.DirectoryVersion == 0);
+        _self = gateway;
         var at = request.At ?? clock.GetUtcNow();
         if (route is null)
         {

@@ -20,14 +20,8 @@ internal sealed class DirectDoor(IGrainFactory grains, DirectoryCache directoryC
         var server = GatewayRouting.SplitUser(request.User, request.Host).Server;
         if (!directory.TryGetGateway(_gateway, out var address))
             return Refused(Policy.Decisions.ConnectionErrors.GatewayUnreachable(gateway), server);
-        var (route, denial) = GatewayRouting.Route(directory, address, ConnectRequests.ToAttempt(request), trace: null);
-        if (denial?.Reason == Policy.Decisions.ConnectionReason.ServerNotFound)
-        {
-            // A server created since this process's copy of the directory: look once more, as often as the cache allows.
-            var newer = await directoryCache.Recheck();
-            if (!ReferenceEquals(newer, directory) && newer.TryGetGateway(_gateway, out var current))
-                (route, denial) = GatewayRouting.Route(newer, current, ConnectRequests.ToAttempt(request), trace: null);
-        }
+        // A real client knows no fleet version: a server created since this process's copy is looked for once more.
+        var (_, route, denial) = await directoryCache.Route(directory, address, ConnectRequests.ToAttempt(request), trace: null, recheck: true);
         if (route is null)
             return Refused(denial!, server);
         return await grains.GetGrain<IServerGrain>(route.Server).Connect(ConnectRequests.ToRouted(request, route, gateway));

@@ -36,10 +36,11 @@ public sealed class WireListener : IAsyncDisposable
         _door = direct ? new DirectDoor(fleet.Grains, fleet.Directory, endpoint.Gateway) : new GatewayDoor(fleet.Grains, endpoint.Gateway);
         _observer = fleet.Grains.CreateObjectReference<ISessionObserver>(_endings);
         _listener = new TcpListener(endpoint.Endpoint);
+        Endpoint = endpoint;
     }
 
     /// <summary>The endpoint as bound: with the real port when port 0 was asked for.</summary>
-    public WireEndpoint Endpoint => _endpoint with { Endpoint = (IPEndPoint)_listener.LocalEndpoint };
+    public WireEndpoint Endpoint { get; private set; }
 
     /// <summary>
     /// Audit records and gateway log entries the fleet said it wrote for this listener's clients,
@@ -62,6 +63,8 @@ public sealed class WireListener : IAsyncDisposable
         try
         {
             listener._listener.Start(backlog: 512);
+            // Bound once: every connection of the listener reads it.
+            listener.Endpoint = endpoint with { Endpoint = (IPEndPoint)listener._listener.LocalEndpoint };
         }
         catch (SocketException e)
         {

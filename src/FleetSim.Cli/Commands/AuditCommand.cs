@@ -152,8 +152,8 @@ public static class AuditCommand
             var eventName = parse.GetValue(_event);
             if (eventName is not null && !ServerParameters.AuditEventNames.Contains(eventName))
                 errors.Add($"--event: '{eventName}' is not one of {string.Join(", ", ServerParameters.AuditEventNames)}");
-            var since = Time(parse.GetValue(_since), "--since", errors);
-            var until = Time(parse.GetValue(_until), "--until", errors);
+            var since = IsoTime.Parse(parse.GetValue(_since), "--since", errors);
+            var until = IsoTime.Parse(parse.GetValue(_until), "--until", errors);
             if (parse.GetValue(_limit) <= 0)
                 errors.Add($"--limit: {parse.GetValue(_limit)} must be greater than 0");
             if (errors.Count > 0)
@@ -164,16 +164,6 @@ public static class AuditCommand
                 Since = since, Until = until, Limit = parse.GetValue(_limit),
             };
             return (Open(parse.GetValue(_store)), query, format);
-        }
-
-        private static DateTimeOffset? Time(string? text, string option, List<string> errors)
-        {
-            if (text is null)
-                return null;
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-                return time;
-            errors.Add($"{option}: '{text}' is not a time such as 2026-11-28T10:00:00Z");
-            return null;
         }
     }
 }

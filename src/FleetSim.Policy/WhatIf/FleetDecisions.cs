@@ -29,7 +29,16 @@ public sealed class FleetDecisions
         _servers = fleet.Servers.ToDictionary(s => s.Name!, ResourceNames.Comparer);
     }
 
-    public Decision Decide(ConnectionAttempt attempt)
+    public Decision Decide(ConnectionAttempt attempt) => Decide(attempt, recorded: null);
+
+    /// <summary>
+    /// Decides an attempt replayed from the gateway log, which never holds a password: the login
+    /// authenticates as it did when recorded (an attempt denied before authentication is taken as
+    /// a client that knew its password), provided the proposal still has that login.
+    /// </summary>
+    public Decision Replay(ConnectionAttempt attempt, bool? authenticated) => Decide(attempt, new RecordedLogin(authenticated ?? true));
+
+    private Decision Decide(ConnectionAttempt attempt, RecordedLogin? recorded)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         var server = GatewayRouting.SplitUser(attempt.User, attempt.Host).Server;
@@ -42,7 +51,7 @@ public sealed class FleetDecisions
             return new Decision(unrouted!, server, address);
         var (policy, accounts) = Compiled(route.Server);
         var verdict = ServerAdmission.Admit(policy, new AdmissionRequest(route.Login, attempt.Password, attempt.Tls, route.Source, attempt.Database),
-            accounts, openConnections: 0, trace: null);
+            recorded is null ? accounts : recorded.Value.Over(accounts), openConnections: 0, trace: null);
         return new Decision(verdict, route.Server, address);
     }
 

@@ -60,8 +60,9 @@ public static class AuditCommand
             var (store, query, format) = options.Read(parse);
             await using var _ = store;
             var rows = parse.GetValue(log) == "gateway"
-                ? new Rows(["time", "gateway", "region", "server", "user", "source", "reason", "code", "rule"],
-                    [.. (await store.QueryGatewayAsync(query, cancellationToken)).Select(r => (IReadOnlyList<object?>)[r.Time, r.Gateway, r.Region, r.Server, r.User, r.Source, r.Reason.ToString(), r.Code, r.Rule])])
+                ? new Rows(["time", "gateway", "region", "server", "user", "source", "reason", "code", "rule", "host", "tls", "db", "app", "authenticated"],
+                    [.. (await store.QueryGatewayAsync(query, cancellationToken)).Select(r => (IReadOnlyList<object?>)[r.Time, r.Gateway, r.Region, r.Server, r.User, r.Source, r.Reason.ToString(), r.Code, r.Rule,
+                        r.Host, r.Tls?.ToOffered(), r.Database, r.App, r.Authenticated])])
                 : new Rows(["event_time", "server", "event_class", "event_subclass", "connection_id", "user", "ip", "db", "error_code", "sql_text"],
                     [.. (await store.QueryAsync(query, cancellationToken)).Select(r => (IReadOnlyList<object?>)[r.EventTime, r.Server, r.EventClass.ToString(), r.EventSubclass.ToString(), r.ConnectionId, r.User, r.Ip, r.Db, r.ErrorCode, r.SqlText])]);
             rows.Write(format, Console.Out);

@@ -1,4 +1,8 @@
 using FleetSim.AuditStore;
+using FleetSim.Contracts.Connections;
+using FleetSim.Policy.Network;
+using FleetSim.Policy.Threats;
+using FleetSim.Policy.WhatIf;
 using FleetSim.Policy.Audit;
 using FleetSim.Policy.Routing;
 using FleetSim.Policy.Spec;
@@ -14,6 +18,23 @@ public sealed record Traffic(IReadOnlyList<Attempt> Attempts, IReadOnlyList<bool
 {
     /// <summary>Whether the attempts come from a recorded log (then authentication is taken as recorded).</summary>
     public bool Recorded => RecordedAuthentication is not null;
+
+    /// <summary>The security alerts the store holds for the same window (none for an attempts file).</summary>
+    public IReadOnlyList<SecurityAlert> Alerts { get; init; } = [];
+
+    /// <summary>Attempt <paramref name="index"/> as the policy engine takes it.</summary>
+    public ConnectionAttempt ToConnectionAttempt(int index)
+    {
+        var (request, pinned) = AttemptFile.ToRequest(Attempts[index]);
+        return ConnectRequests.ToAttempt(request) with { GatewayIp = pinned is null ? null : Ipv4.Parse(pinned) };
+    }
+
+    /// <summary>An attempt decided under a fleet: by its password, or, replayed from a log, by authentication as recorded.</summary>
+    public Decision Decide(FleetDecisions fleet, ConnectionAttempt attempt, int index)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        return RecordedAuthentication is { } recorded ? fleet.Replay(attempt, recorded[index]) : fleet.Decide(attempt);
+    }
 
     /// <summary>Reads the traffic a source names; an attempts file is validated against <paramref name="current"/>, a log is taken as recorded.</summary>
     public static async Task<Traffic> ReadAsync(string source, FleetSpec current, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken)
@@ -35,7 +56,8 @@ public sealed record Traffic(IReadOnlyList<Attempt> Attempts, IReadOnlyList<bool
             attempts.Add(ToAttempt(entry, where));
             authenticated.Add(entry.Decision.Authenticated);
         }
-        return new Traffic(attempts, authenticated);
+        var alerts = await store.AlertsAsync(new AuditQuery { Since = since, Until = until, Limit = -1 }, cancellationToken);
+        return new Traffic(attempts, authenticated) { Alerts = alerts };
     }
 
     /// <summary>A redis:// location, or a file that starts as every SQLite database does.</summary>

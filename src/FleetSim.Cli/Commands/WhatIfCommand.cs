@@ -63,10 +63,8 @@ public static class WhatIfCommand
             // The policy engine is pure: attempts are decided in parallel, printed in input order.
             Parallel.For(0, attempts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
-                var attempt = ToAttempt(attempts[i]);
-                var (was, would) = replay.RecordedAuthentication is { } recorded
-                    ? (currentFleet.Replay(attempt, recorded[i]), proposedFleet.Replay(attempt, recorded[i]))
-                    : (currentFleet.Decide(attempt), proposedFleet.Decide(attempt));
+                var attempt = replay.ToConnectionAttempt(i);
+                var (was, would) = (replay.Decide(currentFleet, attempt, i), replay.Decide(proposedFleet, attempt, i));
                 decisions[i] = (was, would, DecisionChanges.Compare(was.Verdict, would.Verdict));
             });
 
@@ -101,12 +99,6 @@ public static class WhatIfCommand
             gate.Add(Enum.Parse<DecisionChange>(value, ignoreCase: true));
         }
         return gate;
-    }
-
-    private static ConnectionAttempt ToAttempt(Attempt attempt)
-    {
-        var (request, pinned) = AttemptFile.ToRequest(attempt);
-        return ConnectRequests.ToAttempt(request) with { GatewayIp = pinned is null ? null : Ipv4.Parse(pinned) };
     }
 
     /// <summary>Counts by change, by server and by the proposal's reason, on standard error.</summary>

@@ -51,8 +51,8 @@ public sealed class FleetDecisions
             return new Decision(unrouted!, server, address);
         var (policy, accounts) = Compiled(route.Server);
         var verdict = ServerAdmission.Admit(policy, new AdmissionRequest(route.Login, attempt.Password, attempt.Tls, route.Source, attempt.Database),
-            recorded is null ? accounts : recorded.Value.Over(accounts), openConnections: 0, trace: null);
-        return new Decision(verdict, route.Server, address);
+            recorded is null ? accounts : recorded.Value.Over(accounts), openConnections: 0, trace: null, out var passedBy);
+        return new Decision(verdict, route.Server, address, route.Source, passedBy);
     }
 
     /// <summary>
@@ -70,5 +70,9 @@ public sealed class FleetDecisions
         })).Value;
 }
 
-/// <summary>A fleet's decision on one attempt: the verdict, the server it was routed to (or named), the gateway that answered.</summary>
-public sealed record Decision(Verdict Verdict, string? Server, string? Gateway);
+/// <summary>
+/// A fleet's decision on one attempt: the verdict, the server it was routed to (or named), the
+/// gateway that answered, the client as the server saw it (null when the gateway decided), and the
+/// rule that let it past the network checks, even if a later check (a wrong password) refused it.
+/// </summary>
+public sealed record Decision(Verdict Verdict, string? Server, string? Gateway, PresentedSource? Source = null, string? PassedBy = null);

@@ -36,6 +36,13 @@ public sealed record Traffic(IReadOnlyList<Attempt> Attempts, IReadOnlyList<bool
         return RecordedAuthentication is { } recorded ? fleet.Replay(attempt, recorded[index]) : fleet.Decide(attempt);
     }
 
+    /// <summary>The same, under a current and a proposed fleet.</summary>
+    public (Decision Before, Decision After) Decide(FleetComparison fleets, ConnectionAttempt attempt, int index)
+    {
+        ArgumentNullException.ThrowIfNull(fleets);
+        return RecordedAuthentication is { } recorded ? fleets.Replay(attempt, recorded[index]) : fleets.Decide(attempt);
+    }
+
     /// <summary>Reads the traffic a source names; an attempts file is validated against <paramref name="current"/>, a log is taken as recorded.</summary>
     public static async Task<Traffic> ReadAsync(string source, FleetSpec current, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken)
     {

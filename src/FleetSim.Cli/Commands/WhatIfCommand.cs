@@ -53,21 +53,24 @@ public static class WhatIfCommand
             var window = (Since: IsoTime.Parse(parse.GetValue(since), "--since", errors), Until: IsoTime.Parse(parse.GetValue(until), "--until", errors));
             if (errors.Count > 0)
                 throw new InputException(errors);
+            var phases = new PhaseClock();
             var before = FleetSpecReader.ReadFile(parse.GetValue(current)!.FullName);
             var after = FleetSpecReader.ReadFile(parse.GetValue(proposed)!.FullName);
+            phases.Lap("read fleets");
             var replay = await Traffic.ReadAsync(parse.GetValue(traffic)!, before, window.Since, window.Until, cancellationToken);
+            phases.Lap("read traffic");
             var attempts = replay.Attempts;
 
-            var (currentFleet, proposedFleet) = (new FleetDecisions(before), new FleetDecisions(after));
+            var fleets = new FleetComparison(before, after);
             var decisions = new (Decision Before, Decision After, DecisionChange Change)[attempts.Count];
             // The policy engine is pure: attempts are decided in parallel, printed in input order.
             Parallel.For(0, attempts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
             {
-                var attempt = replay.ToConnectionAttempt(i);
-                var (was, would) = (replay.Decide(currentFleet, attempt, i), replay.Decide(proposedFleet, attempt, i));
+                var (was, would) = replay.Decide(fleets, replay.ToConnectionAttempt(i), i);
                 decisions[i] = (was, would, DecisionChanges.Compare(was.Verdict, would.Verdict));
             });
 
+            phases.Lap("decide");
             using (var stdout = Console.OpenStandardOutput())
             using (var json = new Utf8JsonWriter(stdout, DecisionLine.WriterOptions))
             {
@@ -81,6 +84,7 @@ public static class WhatIfCommand
                     json.Reset();
                 }
             }
+            phases.Lap("write");
             Summarize(decisions, replay.Recorded);
             if (parse.GetValue(report) is { } folder)
                 Console.Error.WriteLine($"report: {string.Join(", ", WhatIfReport.Write(folder, attempts, decisions))}");

@@ -20,6 +20,7 @@ public sealed class FleetDecisions
     private readonly FleetDirectory _directory;
     private readonly Dictionary<string, ServerSpec> _servers;
     private readonly ConcurrentDictionary<string, Lazy<(ServerPolicy Policy, AccessControl Accounts)>> _compiled = new(ResourceNames.Comparer);
+    private readonly PasswordMemo _passwords = new();
 
     public FleetDecisions(FleetSpec fleet)
     {
@@ -51,7 +52,7 @@ public sealed class FleetDecisions
             return new Decision(unrouted!, server, address);
         var (policy, accounts) = Compiled(route.Server);
         var verdict = ServerAdmission.Admit(policy, new AdmissionRequest(route.Login, attempt.Password, attempt.Tls, route.Source, attempt.Database),
-            recorded is null ? accounts : recorded.Value.Over(accounts), openConnections: 0, trace: null, out var passedBy);
+            recorded is null ? _passwords.Over(accounts) : recorded.Value.Over(accounts), openConnections: 0, trace: null, out var passedBy);
         return new Decision(verdict, route.Server, address, route.Source, passedBy);
     }
 

@@ -61,29 +61,9 @@ public static class WhatIfCommand
             phases.Lap("read traffic");
             var attempts = replay.Attempts;
 
-            var fleets = new FleetComparison(before, after);
-            var decisions = new (Decision Before, Decision After, DecisionChange Change)[attempts.Count];
-            // The policy engine is pure: attempts are decided in parallel, printed in input order.
-            Parallel.For(0, attempts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            {
-                var (was, would) = replay.Decide(fleets, replay.ToConnectionAttempt(i), i);
-                decisions[i] = (was, would, DecisionChanges.Compare(was.Verdict, would.Verdict));
-            });
-
+            var decisions = Decide(replay, new FleetComparison(before, after), cancellationToken);
             phases.Lap("decide");
-            using (var stdout = Console.OpenStandardOutput())
-            using (var json = new Utf8JsonWriter(stdout, DecisionLine.WriterOptions))
-            {
-                for (var i = 0; i < attempts.Count; i++)
-                {
-                    if (decisions[i].Change == DecisionChange.None && !parse.GetValue(all))
-                        continue;
-                    WhatIfLine.Write(json, attempts[i], decisions[i].Before, decisions[i].After, decisions[i].Change);
-                    json.Flush();
-                    stdout.WriteByte((byte)'\n');
-                    json.Reset();
-                }
-            }
+            Print(attempts, decisions, parse.GetValue(all));
             phases.Lap("write");
             Summarize(decisions, replay.Recorded);
             if (parse.GetValue(report) is { } folder)
@@ -91,6 +71,34 @@ public static class WhatIfCommand
             return decisions.Any(d => gate.Contains(d.Change)) ? 1 : 0;
         }));
         return command;
+    }
+
+    /// <summary>Every attempt decided under both fleets, in parallel (the policy engine is pure), kept in input order.</summary>
+    internal static (Decision Before, Decision After, DecisionChange Change)[] Decide(Traffic traffic, FleetComparison fleets, CancellationToken cancellationToken)
+    {
+        var decisions = new (Decision Before, Decision After, DecisionChange Change)[traffic.Attempts.Count];
+        Parallel.For(0, decisions.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var (was, would) = traffic.Decide(fleets, traffic.ToConnectionAttempt(i), i);
+            decisions[i] = (was, would, DecisionChanges.Compare(was.Verdict, would.Verdict));
+        });
+        return decisions;
+    }
+
+    /// <summary>One line per changed attempt (every attempt with <paramref name="all"/>), in input order, on standard output.</summary>
+    internal static void Print(IReadOnlyList<Attempt> attempts, (Decision Before, Decision After, DecisionChange Change)[] decisions, bool all)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using var json = new Utf8JsonWriter(stdout, DecisionLine.WriterOptions);
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            if (decisions[i].Change == DecisionChange.None && !all)
+                continue;
+            WhatIfLine.Write(json, attempts[i], decisions[i].Before, decisions[i].After, decisions[i].Change);
+            json.Flush();
+            stdout.WriteByte((byte)'\n');
+            json.Reset();
+        }
     }
 
     private static HashSet<DecisionChange> FailOn(IEnumerable<string> values)

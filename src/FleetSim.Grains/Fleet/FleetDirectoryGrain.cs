@@ -6,8 +6,8 @@ using FleetSim.Policy;
 using FleetSim.Policy.Admission;
 using FleetSim.Policy.Changes;
 using FleetSim.Policy.Spec;
-using System.Text.Json;
 using FleetSim.Policy.Validation;
+using FleetSim.Policy.WhatIf;
 using Microsoft.Extensions.Logging;
 
 namespace FleetSim.Grains.Fleet;
@@ -151,9 +151,7 @@ public sealed class FleetDirectoryGrain(
     /// </summary>
     private static List<string> Changed(Dictionary<string, ServerSpec> before, Dictionary<string, ServerSpec> after) =>
     [
-        .. after.Where(s => before.TryGetValue(s.Key, out var old)
-            && JsonSerializer.Serialize(old, FleetSpecReader.Options) != JsonSerializer.Serialize(s.Value, FleetSpecReader.Options))
-            .Select(s => s.Key),
+        .. after.Where(s => before.TryGetValue(s.Key, out var old) && FleetDiff.Differs(old, s.Value)).Select(s => s.Key),
     ];
 
     public Task<DirectorySnapshot?> GetSnapshot(long knownVersion) =>

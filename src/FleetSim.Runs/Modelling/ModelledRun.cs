@@ -3,80 +3,91 @@ using FleetSim.Policy.Model;
 namespace FleetSim.Runs.Modelling;
 
 /// <summary>
-/// The modelled latencies a run's connections came back with, by step and population, and the
-/// offered load they met: arrivals per second of simulated time. Thread-safe: every copy records here.
+/// The modelled latencies a run's connections came back with, by step and population, the offered
+/// load they met (arrivals per second of simulated time) and the worker time they held at their
+/// gateway and server. Thread-safe: every copy records here; figures are worked out when asked.
 /// </summary>
 public sealed class ModelledRun
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, List<double>> _byPopulation = new(StringComparer.Ordinal);
-    private readonly List<double> _connect = [];
-    private readonly List<(DateTimeOffset Arrival, double Ms)> _arrivals = [];
-    private readonly Dictionary<string, double> _gatewayBusyMs = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, double> _serverBusyMs = new(StringComparer.Ordinal);
-    private DateTimeOffset? _start;
-    private DateTimeOffset _last;
+    private readonly List<Connection> _connections = [];
 
-    public long Timeouts { get; private set; }
+    private sealed record Connection(string Population, DateTimeOffset Arrival, ModelledLatency Latency, string? Gateway, double GatewayMs, string? Server, double ServerMs);
+
+    public long Timeouts
+    {
+        get
+        {
+            lock (_gate)
+                return _connections.Count(c => c.Latency.TimedOut);
+        }
+    }
 
     /// <param name="gateway">The gateway address it went through, whose workers its gateway stage held.</param>
     /// <param name="server">The server, whose workers its login held.</param>
     public void Record(string population, string? gateway, string? server, DateTimeOffset arrival, ModelledLatency latency)
     {
         ArgumentNullException.ThrowIfNull(latency);
+        var gatewayMs = latency.Stages.Where(s => s.Stage == ModelStage.Gateway).Sum(s => s.Ms);
+        var serverMs = latency.Stages.Where(s => s.Stage == ModelStage.Server).Sum(s => s.Ms);
         lock (_gate)
-        {
-            if (_start is null || arrival < _start)
-                _start = arrival;
-            if (arrival > _last)
-                _last = arrival;
-            foreach (var stage in latency.Stages)
-            {
-                if (stage.Stage == ModelStage.Gateway && gateway is not null)
-                    _gatewayBusyMs[gateway] = _gatewayBusyMs.GetValueOrDefault(gateway) + stage.Ms;
-                else if (stage.Stage == ModelStage.Server && server is not null)
-                    _serverBusyMs[server] = _serverBusyMs.GetValueOrDefault(server) + stage.Ms;
-            }
-            _connect.Add(latency.TotalMs);
-            if (!_byPopulation.TryGetValue(population, out var list))
-                _byPopulation[population] = list = [];
-            list.Add(latency.TotalMs);
-            _arrivals.Add((arrival, latency.TotalMs));
-            if (latency.TimedOut)
-                Timeouts++;
-        }
+            _connections.Add(new Connection(population, arrival, latency, gateway, gatewayMs, server, serverMs));
     }
 
     /// <summary>The step "connect" and each population: count and percentiles of the modelled latency.</summary>
     public IReadOnlyList<ModelledPercentiles> Percentiles()
     {
         lock (_gate)
-            return [ModelledPercentiles.Of("connect", _connect), .. _byPopulation.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => ModelledPercentiles.Of($"connect ({p.Key})", p.Value))];
-    }
-
-    /// <summary>Worker time held at each gateway address and server, for utilisation: busy / (span x workers).</summary>
-    public (IReadOnlyDictionary<string, double> Gateways, IReadOnlyDictionary<string, double> Servers, TimeSpan Span) BusyMs()
-    {
-        lock (_gate)
-            return (new Dictionary<string, double>(_gatewayBusyMs), new Dictionary<string, double>(_serverBusyMs), _start is { } start ? _last - start : TimeSpan.Zero);
-    }
-
-    /// <summary>Each second of simulated time: the offered load (arrivals) and the modelled latency they met.</summary>
-    public IReadOnlyList<(long Second, int Arrivals, ModelledPercentiles Latency)> BySecond()
-    {
-        lock (_gate)
         {
-            // Connections finish out of order: seconds count from the earliest arrival, once all are in.
-            var start = _start ?? default;
             return
             [
-                .. _arrivals.GroupBy(a => (long)Math.Floor((a.Arrival - start).TotalSeconds))
-                    .OrderBy(g => g.Key)
-                    .Select(g => (g.Key, g.Count(), ModelledPercentiles.Of("connect", g.Select(a => a.Ms)))),
+                ModelledPercentiles.Of("connect", _connections.Select(c => c.Latency.TotalMs)),
+                .. _connections.GroupBy(c => c.Population, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => ModelledPercentiles.Of($"connect ({g.Key})", g.Select(c => c.Latency.TotalMs))),
             ];
         }
     }
+
+    /// <summary>Worker time held at each gateway address and server, and the span of arrivals, for utilisation: busy / (span x workers).</summary>
+    public (IReadOnlyDictionary<string, double> Gateways, IReadOnlyDictionary<string, double> Servers, TimeSpan Span) BusyMs()
+    {
+        lock (_gate)
+        {
+            var span = _connections.Count == 0 ? TimeSpan.Zero : _connections.Max(c => c.Arrival) - _connections.Min(c => c.Arrival);
+            return (Busy(_connections, c => c.Gateway, c => c.GatewayMs), Busy(_connections, c => c.Server, c => c.ServerMs), span);
+        }
+    }
+
+    /// <summary>
+    /// Each second of simulated time from the earliest arrival: the offered load (arrivals), the
+    /// modelled latency they met, and the worker time they held at each gateway and server (counted
+    /// in the second they arrived).
+    /// </summary>
+    public IReadOnlyList<ModelledSecond> BySecond()
+    {
+        lock (_gate)
+        {
+            if (_connections.Count == 0)
+                return [];
+            // Connections finish out of order: seconds count from the earliest arrival, once all are in.
+            var start = _connections.Min(c => c.Arrival);
+            return
+            [
+                .. _connections.GroupBy(c => (long)Math.Floor((c.Arrival - start).TotalSeconds))
+                    .OrderBy(g => g.Key)
+                    .Select(g => new ModelledSecond(g.Key, g.Count(), ModelledPercentiles.Of("connect", g.Select(c => c.Latency.TotalMs)),
+                        Busy(g, c => c.Gateway, c => c.GatewayMs), Busy(g, c => c.Server, c => c.ServerMs))),
+            ];
+        }
+    }
+
+    private static Dictionary<string, double> Busy(IEnumerable<Connection> connections, Func<Connection, string?> name, Func<Connection, double> ms) =>
+        connections.Where(c => name(c) is not null).GroupBy(c => name(c)!, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(ms), StringComparer.Ordinal);
 }
+
+/// <summary>One second of a run's simulated time: arrivals, their modelled latency, worker milliseconds held at each gateway and server.</summary>
+public sealed record ModelledSecond(long Second, int Arrivals, ModelledPercentiles Latency,
+    IReadOnlyDictionary<string, double> GatewayBusyMs, IReadOnlyDictionary<string, double> ServerBusyMs);
 
 /// <summary>Modelled latency percentiles of one series, in milliseconds (nearest rank).</summary>
 public sealed record ModelledPercentiles(string Name, int Count, double P50, double P90, double P99, double P999, double Max)

@@ -1,9 +1,12 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using FleetSim.AuditStore;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Harness;
 using FleetSim.Hosting;
+using FleetSim.Policy.Admission;
+using FleetSim.Policy.Validation;
 using FleetSim.Runs;
 using FleetSim.Runs.Sessions;
 using FleetSim.Scenarios.Reading;
@@ -53,6 +56,9 @@ public static class RunCommand
             var provisioned = await silo.ProvisionAsync(scenario.Fleet);
             if (!provisioned.Succeeded)
                 throw new InputException(provisioned.Errors);
+            // What the run's gateway log can be replayed against: `whatif fleet.json PROPOSED.json --traffic audit.db`.
+            await File.WriteAllTextAsync(Path.Combine(folder, "fleet.json"),
+                JsonSerializer.Serialize(StoredPasswords.Hashed(scenario.Fleet), FleetSpecReader.Options) + Environment.NewLine, cancellationToken);
 
             // Counted after provisioning: the run is reconciled against what the store gains during it.
             var storedBefore = await StoredCount(storePath, silo.AuditStore is not null, cancellationToken);

@@ -63,13 +63,13 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
             var denied = GatewayModelling.Finish(Results.From(refusal, server, _address, trace), directory, leg, reachedServer: false);
             if (refusal.Reason == ConnectionReason.GatewayUnreachable)
                 return denied;
-            await Log(at, gateway, server, ConnectRequests.Describe(attempt.Source), request.User, refusal);
+            await Log(at, gateway, server, ConnectRequests.Describe(attempt.Source), request, attempt.Source, refusal);
             return denied with { Audited = 1 };
         }
 
         var routed = GatewayModelling.Visit(ConnectRequests.ToRouted(request, route, _address), directory, directoryCache.Version, request, at, leg);
         var result = GatewayModelling.Finish(await GrainFactory.GetGrain<IServerGrain>(route.Server).Connect(routed), directory, leg, reachedServer: true);
-        await Log(at, gateway, route.Server, route.Source.ToString(), request.User,
+        await Log(at, gateway, route.Server, route.Source.ToString(), request, attempt.Source,
             new Verdict(result.Reason, result.Code, result.Message, result.Rule));
         result = result with { Audited = result.Audited + 1 };
         return trace is null ? result : result with { Trace = [.. TraceEntry.From(trace)!, .. result.Trace ?? []] };
@@ -81,9 +81,14 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
     public Task<int> Disconnect(string server, long connectionId, DateTimeOffset? at = null) =>
         GrainFactory.GetGrain<IServerGrain>(server).Disconnect(connectionId, at);
 
-    private Task Log(DateTimeOffset at, GatewayAddress gateway, string? server, string source, string user, Verdict verdict)
+    private Task Log(DateTimeOffset at, GatewayAddress gateway, string? server, string presented, ConnectRequest request, ClientSource sent, Verdict verdict)
     {
-        var decision = GatewayLogRecord.Decision(at, gateway, server, source, user, verdict);
+        // Everything but the password, so that `whatif` can replay the attempt against another fleet.
+        var decision = GatewayLogRecord.Decision(at, gateway, server, presented, request.User, verdict) with
+        {
+            Host = request.Host, SentSource = SentSources.Format(sent), Tls = request.Tls,
+            Database = request.Database, App = request.App, Authenticated = verdict.Authenticated,
+        };
         // Acknowledged: this connection's own decision goes straight to the sink, which group-commits
         // it with the other connections in flight. A shared outbox could not tell each interleaved
         // connection when its decision, rather than someone else's, is stored.

@@ -66,14 +66,16 @@ public static class RunCommand
             await using var wire = scenario.Spec.Populations.Any(p => p.Via == "wire")
                 ? new WireClients(new WireFleet(silo.Grains, silo.DirectoryCache))
                 : null;
+            var modelled = scenario.Fleet.Model is null ? null : new Runs.Modelling.ModelledRun();
             var consoleMode = parse.GetValue(console) switch { "live" => ConsoleMode.Live, "plain" => ConsoleMode.Plain, "off" => ConsoleMode.Off, _ => ConsoleMode.Auto };
             var result = await LoadRunner.Create()
                 .WithTestName(scenario.Spec.Name!)
-                .RegisterScenarios(FleetScenario.Create(scenario, silo.Connector, provisioned.Version, length, wire))
+                .RegisterScenarios(FleetScenario.Create(scenario, silo.Connector, provisioned.Version, length, wire, modelled))
                 .WithThresholds(thresholds)
                 .WithReportFolder(folder)
                 .WithConsole(consoleMode)
-                .WithSummaryNotes(ct => FleetNotes(silo, wire, silo.AuditStore, storedBefore, folder, ct))
+                .WithSummaryNotes(async ct => (await FleetNotes(silo, wire, silo.AuditStore, storedBefore, folder, ct))
+                    .Concat(modelled is null ? [] : Modelling.ModelledRunReport.Notes(modelled, scenario.Spec, scenario.Fleet, folder)))
                 .RunAsync(cancellationToken);
 
             // The harness's view prints the summary and report files, unless it was turned off.

@@ -2,6 +2,7 @@ using FleetSim.Contracts.Audit;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Grains.Audit;
+using FleetSim.Grains.Modelling;
 using FleetSim.Policy.Audit;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Network;
@@ -53,17 +54,21 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
         (gateway, var route, var denial) = await directoryCache.Route(directory, gateway, attempt, trace, recheck: request.DirectoryVersion == 0);
         _self = gateway;
         var at = request.At ?? clock.GetUtcNow();
-        if (route is null)
+        // With a fleet model: this address's queue in simulated time (null without one).
+        var leg = await GatewayModelling.Pass(GrainFactory, directory, directoryCache.Version, _address, request, at, denial);
+        if (route is null || leg is { TimedOut: true })
         {
             var server = GatewayRouting.SplitUser(request.User, request.Host).Server;
-            var denied = Results.From(denial!, server, _address, trace);
-            if (denial!.Reason == ConnectionReason.GatewayUnreachable)
+            var refusal = GatewayModelling.Refusal(leg, denial);
+            var denied = GatewayModelling.Finish(Results.From(refusal, server, _address, trace), directory, leg, reachedServer: false);
+            if (refusal.Reason == ConnectionReason.GatewayUnreachable)
                 return denied;
-            await Log(at, gateway, server, ConnectRequests.Describe(attempt.Source), request, attempt.Source, denial);
+            await Log(at, gateway, server, ConnectRequests.Describe(attempt.Source), request, attempt.Source, refusal);
             return denied with { Audited = 1 };
         }
 
-        var result = await GrainFactory.GetGrain<IServerGrain>(route.Server).Connect(ConnectRequests.ToRouted(request, route, _address));
+        var routed = GatewayModelling.Visit(ConnectRequests.ToRouted(request, route, _address), directory, directoryCache.Version, request, at, leg);
+        var result = GatewayModelling.Finish(await GrainFactory.GetGrain<IServerGrain>(route.Server).Connect(routed), directory, leg, reachedServer: true);
         await Log(at, gateway, route.Server, route.Source.ToString(), request, attempt.Source,
             new Verdict(result.Reason, result.Code, result.Message, result.Rule));
         result = result with { Audited = result.Audited + 1 };

@@ -67,7 +67,7 @@ public static class WhatIfCommand
             phases.Lap("write");
             Summarize(decisions, replay.Recorded);
             if (parse.GetValue(report) is { } folder)
-                Console.Error.WriteLine($"report: {string.Join(", ", WhatIfReport.Write(folder, attempts, decisions))}");
+                Console.Error.WriteLine($"report: {string.Join(", ", WhatIfReport.Write(folder, attempts, decisions, replay.Recorded))}");
             return decisions.Any(d => gate.Contains(d.Change)) ? 1 : 0;
         }));
         return command;

@@ -17,16 +17,19 @@ public static class WhatIfReport
 
     private static readonly JsonSerializerOptions CamelCase = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static IReadOnlyList<string> Write(string folder, IReadOnlyList<Attempt> attempts, (Decision Before, Decision After, DecisionChange Change)[] decisions)
+    /// <param name="recorded">The attempts were replayed from a gateway log (authentication as recorded).</param>
+    public static IReadOnlyList<string> Write(string folder, IReadOnlyList<Attempt> attempts, (Decision Before, Decision After, DecisionChange Change)[] decisions, bool recorded = false)
     {
+        var notCompared = "Not compared: max_connections and threat detection (they depend on sessions and history)."
+            + (recorded ? " Replayed from a gateway log: authentication as recorded (the log holds no password)." : "");
         Directory.CreateDirectory(folder);
         var hits = Hits(decisions);
         var counts = Enum.GetValues<DecisionChange>().ToDictionary(c => c.Name(), c => decisions.Count(d => d.Change == c));
         var changed = Enumerable.Range(0, decisions.Length).Where(i => decisions[i].Change != DecisionChange.None).ToList();
         var files = new[] { Path.Combine(folder, "whatif.json"), Path.Combine(folder, "whatif.md"), Path.Combine(folder, "whatif.html") };
         File.WriteAllText(files[0], Json(attempts, decisions, counts, changed, hits));
-        File.WriteAllText(files[1], Markdown(attempts, decisions, counts, changed, hits));
-        File.WriteAllText(files[2], Html(attempts, decisions, counts, changed, hits));
+        File.WriteAllText(files[1], Markdown(attempts, decisions, counts, changed, hits, notCompared));
+        File.WriteAllText(files[2], Html(attempts, decisions, counts, changed, hits, notCompared));
         return files;
     }
 
@@ -66,13 +69,13 @@ public static class WhatIfReport
     }
 
     private static string Markdown(IReadOnlyList<Attempt> attempts, (Decision Before, Decision After, DecisionChange Change)[] decisions,
-        Dictionary<string, int> counts, List<int> changed, List<RuleHits> hits)
+        Dictionary<string, int> counts, List<int> changed, List<RuleHits> hits, string notCompared)
     {
         static string Cell(string? text) => (text ?? "").Replace("|", "\\|", StringComparison.Ordinal);
         var md = new StringBuilder();
         md.AppendLine("# whatif").AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"{decisions.Length:N0} attempts: {string.Join(", ", counts.Select(c => $"{c.Value:N0} {c.Key}"))}.").AppendLine();
-        md.AppendLine("Not compared: max_connections and threat detection (they depend on sessions and history).").AppendLine();
+        md.AppendLine(notCompared).AppendLine();
         md.AppendLine("## Changes").AppendLine();
         md.AppendLine("| id | change | server | user | before | after |").AppendLine("|---|---|---|---|---|---|");
         foreach (var i in changed)
@@ -85,7 +88,7 @@ public static class WhatIfReport
     }
 
     private static string Html(IReadOnlyList<Attempt> attempts, (Decision Before, Decision After, DecisionChange Change)[] decisions,
-        Dictionary<string, int> counts, List<int> changed, List<RuleHits> hits)
+        Dictionary<string, int> counts, List<int> changed, List<RuleHits> hits, string notCompared)
     {
         static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
         var html = new StringBuilder();
@@ -93,7 +96,7 @@ public static class WhatIfReport
             .Append("body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px}")
             .Append(".lost{color:#b00}.gained{color:#070}.changed{color:#a60}.bar{background:#58c;height:10px;display:inline-block}</style></head><body>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h1>whatif</h1><p>{decisions.Length:N0} attempts: {E(string.Join(", ", counts.Select(c => $"{c.Value:N0} {c.Key}")))}. ");
-        html.Append("Not compared: max_connections and threat detection.</p>\n<h2>Changes</h2><table><tr><th>id</th><th>change</th><th>server</th><th>user</th><th>before</th><th>after</th></tr>\n");
+        html.Append(E(notCompared)).Append("</p>\n<h2>Changes</h2><table><tr><th>id</th><th>change</th><th>server</th><th>user</th><th>before</th><th>after</th></tr>\n");
         foreach (var i in changed)
         {
             var change = decisions[i].Change.Name();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using FleetSim.Client.Output;
 using FleetSim.Cli.Output;
 using FleetSim.Policy.Insights;
 using FleetSim.Policy.Validation;

@@ -8,7 +8,7 @@ using FleetSim.Policy.Routing;
 using FleetSim.Policy.Spec;
 using FleetSim.Policy.Validation;
 
-namespace FleetSim.Cli.Attempts;
+namespace FleetSim.Client.Attempts;
 
 /// <summary>An attempts file read and checked against its fleet: JSON Lines, one attempt a line.</summary>
 public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
@@ -60,12 +60,12 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
             attempts.Add(attempt with { Id = id });
         }
         if (errors.Count > 0)
-            throw new InputException(errors);
+            throw new AttemptFileException(errors);
         return new AttemptFile(attempts);
     }
 
     /// <summary>One line as an attempt, or what is wrong with it in the file's terms (never a .NET type's name).</summary>
-    private static bool TryParse(string line, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Attempt? attempt, out string error)
+    public static bool TryParse(string line, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Attempt? attempt, out string error)
     {
         attempt = null;
         error = "";

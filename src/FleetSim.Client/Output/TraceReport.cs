@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using FleetSim.Cli.Attempts;
+using FleetSim.Client.Attempts;
 using FleetSim.Contracts.Connections;
 
-namespace FleetSim.Cli.Output;
+namespace FleetSim.Client.Output;
 
 /// <summary>Renders a decision with its trace, for people learning how the gateway architecture decides.</summary>
 public static class TraceReport

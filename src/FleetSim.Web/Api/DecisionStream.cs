@@ -1,6 +1,8 @@
 using System.Text.Json;
 using FleetSim.Grains.Gateways;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace FleetSim.Web.Api;
 
@@ -25,7 +27,10 @@ internal static class DecisionStream
         }
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
-        var stop = context.RequestAborted;
+        // Ends when the page goes away or the host stops, whichever comes first.
+        using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted,
+            context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
+        var stop = ending.Token;
         using var watch = new DecisionWatch(feed);
         await response.WriteAsync(": watching\n\n", stop);
         await response.Body.FlushAsync(stop);

@@ -88,7 +88,8 @@ public sealed class WebServer : IAsyncDisposable
         var servers = new ServerPanel(host);
         var explain = new ExplainEndpoint(host);
         app.MapGet("/", () => Assets.Serve("index.html"));
-        app.MapGet("/{name:regex(^[a-z]+\\.(js|css)$)}", (string name) => Assets.Serve(name));
+        app.MapGet("/app.js", () => Assets.Serve("app.js"));
+        app.MapGet("/app.css", () => Assets.Serve("app.css"));
         var api = app.MapGroup("/api");
         api.MapGet("/fleet", async () => TypedResults.Json(await fleet.Map(), Json.Options));
         api.MapGet("/regions/{region}/servers", async (string region, string? search) =>

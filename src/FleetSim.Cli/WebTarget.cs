@@ -7,12 +7,13 @@ using FleetSim.Wire.Listening;
 namespace FleetSim.Cli;
 
 /// <summary>The --web and --web-token options of the commands that serve the teaching page beside a fleet.</summary>
-internal sealed class WebTarget
+/// <param name="defaultAddress">Where the page is served without --web: serve shows it by default, run only when asked.</param>
+internal sealed class WebTarget(string defaultAddress)
 {
     private readonly Option<string> _address = new("--web")
     {
-        Description = $"Serve the web page (the architecture drawn, live decisions, a connection form) and its API here. Port 0 takes a free port; '{WebAddress.None}' turns it off. Any address but loopback needs a token.",
-        DefaultValueFactory = _ => WebAddress.Default,
+        Description = $"Serve the web page (the architecture drawn, live decisions, a connection form) and its API here, e.g. {WebAddress.Default}. Port 0 takes a free port; '{WebAddress.None}' turns it off. Any address but loopback needs a token.",
+        DefaultValueFactory = _ => defaultAddress,
     };
 
     private readonly Option<string?> _token = new("--web-token") { Description = "The token the page needs (Authorization: Bearer TOKEN, or ?token=TOKEN once). Default on a non-loopback --web: generated and printed." };
@@ -36,11 +37,16 @@ internal sealed class WebTarget
         }
     }
 
+    /// <summary>Gives an embedded silo the live decision feed the page watches; a running cluster's silos have their own.</summary>
+    public static Action<Orleans.Hosting.ISiloBuilder>? Feed(WebOptions? options, DecisionFeed feed) => options is null ? null : feed.AddTo;
+
     public static async Task<WebServer?> StartAsync(WebOptions? options, IFleetHost host, DecisionFeed? feed,
         IEnumerable<(ListenerPlan Plan, ListenerPair? Listeners)> listeners, CancellationToken cancellationToken)
     {
         if (options is null)
             return null;
+        // The feed is this process's silo's: a running cluster's decisions are not seen here.
+        feed = host is EmbeddedSilo ? feed : null;
         var opened = listeners.Where(l => l.Listeners is not null)
             .Select(l => new WebListener(l.Plan.Endpoint.Gateway, l.Listeners!.Gateway.Endpoint.Endpoint.ToString(), l.Listeners.Direct.Endpoint.Endpoint.ToString()))
             .ToList();
@@ -54,12 +60,12 @@ internal sealed class WebTarget
         }
     }
 
-    public static void Print(WebServer? page)
+    public static void Print(WebServer? page, TextWriter output)
     {
         if (page is null)
             return;
-        Console.WriteLine(page.Token is null ? $"Web page: {page.Address}" : $"Web page: {page.Address}?token={page.Token}");
+        output.WriteLine(page.Token is null ? $"Web page: {page.Address}" : $"Web page: {page.Address}?token={page.Token}");
         if (page.Token is not null)
-            Console.WriteLine("  (reachable from other machines: it needs that token, as ?token= once or Authorization: Bearer)");
+            output.WriteLine("  (reachable from other machines: it needs that token, as ?token= once or Authorization: Bearer)");
     }
 }

@@ -30,7 +30,7 @@ public static class ServeCommand
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow listeners on non-loopback addresses (reachable from other machines)." };
         var connectTimeout = new Option<int>("--connect-timeout") { Description = "Seconds a client may take to log in (MariaDB's connect_timeout).", DefaultValueFactory = _ => 10 };
         var verbose = new Option<bool>("--verbose") { Description = "Show the embedded silo's and the listeners' log on standard error." };
-        var web = new WebTarget();
+        var web = new WebTarget(WebAddress.Default);
         var command = new Command("serve", """
             Start an embedded silo with the fleet and open MariaDB protocol listeners at its regional
             gateways, so that real clients (the mariadb command-line client, any MariaDB or MySQL
@@ -91,7 +91,7 @@ public static class ServeCommand
                 if (parse.GetValue(endpointsFile) is { } path)
                     EndpointsFile.Write(path, opened.Select(o => (o.Plan, o.Listeners?.Gateway.Endpoint)), page?.Address.ToString());
                 ListenerReport.Print(spec, opened, certificates, storePath, scratch is not null);
-                WebTarget.Print(page);
+                WebTarget.Print(page, Console.Out);
 
                 await WaitForStop(cancellationToken);
                 Console.Error.WriteLine("stopping: closing sessions and flushing the audit log");

@@ -29,7 +29,11 @@ internal sealed class WebTarget(string defaultAddress)
     {
         try
         {
-            return WebAddress.Parse(parse.GetValue(_address)!, "--web") is { } address ? new WebOptions(address, parse.GetValue(_token)) : null;
+            // Only the default may move to a free port when taken: two serves side by side both start.
+            var byDefault = parse.GetResult(_address) is null or { Implicit: true };
+            return WebAddress.Parse(parse.GetValue(_address)!, "--web") is { } address
+                ? new WebOptions(address, parse.GetValue(_token)) { ElsewhereWhenTaken = byDefault }
+                : null;
         }
         catch (WebAddressException e)
         {
@@ -53,6 +57,12 @@ internal sealed class WebTarget(string defaultAddress)
         try
         {
             return await WebServer.StartAsync(options with { Listeners = opened }, host, feed, cancellationToken);
+        }
+        catch (WebAddressException) when (options.ElsewhereWhenTaken)
+        {
+            Console.Error.WriteLine($"note: {options.Address.Endpoint} is taken: the web page takes a free port instead (choose one with --web)");
+            var free = new WebAddress(new System.Net.IPEndPoint(options.Address.Endpoint.Address, 0));
+            return await WebServer.StartAsync(options with { Address = free, Listeners = opened }, host, feed, cancellationToken);
         }
         catch (WebAddressException e)
         {

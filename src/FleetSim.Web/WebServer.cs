@@ -47,7 +47,7 @@ public sealed class WebServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(options.Address.Endpoint));
         var app = builder.Build();
-        Map(app, options, host, feed, token);
+        Map(app, host, feed, token, options.Listeners);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -69,7 +69,31 @@ public sealed class WebServer : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private static void Map(WebApplication app, WebOptions options, IFleetHost host, DecisionFeed? feed, string? token)
+    /// <summary>Maps the page and its API onto a web application, this server's or a silo host's.</summary>
+    /// <param name="guarded">Which paths are the page's, to be guarded by the token and its headers (a silo host's dashboard is not).</param>
+    internal static void Map(WebApplication app, IFleetHost host, DecisionFeed? feed, string? token, IReadOnlyList<WebListener> listeners,
+        Func<PathString, bool>? guarded = null)
+    {
+        var page = app.MapGroup("");
+        guarded ??= _ => true;
+        app.UseWhen(context => guarded(context.Request.Path), branch => Guard(branch, token));
+        var fleet = new FleetView(host, listeners);
+        var servers = new ServerPanel(host);
+        var explain = new ExplainEndpoint(host);
+        page.MapGet("/", () => Assets.Serve("index.html"));
+        page.MapGet("/app.js", () => Assets.Serve("app.js"));
+        page.MapGet("/app.css", () => Assets.Serve("app.css"));
+        var api = page.MapGroup("/api");
+        api.MapGet("/fleet", async () => TypedResults.Json(await fleet.Map(), Json.Options));
+        api.MapGet("/regions/{region}/servers", async (string region, string? search) =>
+            await fleet.Search(region, search) is { } found ? Results.Json(found, Json.Options) : Results.NotFound());
+        api.MapGet("/servers/{name}", async (string name) =>
+            await servers.Of(name) is { } panel ? Results.Json(panel, Json.Options) : Results.NotFound());
+        api.MapGet("/decisions/stream", (HttpContext context) => DecisionStream.Serve(context, feed));
+        api.MapPost("/explain", explain.Explain);
+    }
+
+    private static void Guard(IApplicationBuilder app, string? token)
     {
         app.Use(async (context, next) =>
         {
@@ -83,20 +107,5 @@ public sealed class WebServer : IAsyncDisposable
         });
         if (token is not null)
             app.Use(new WebToken(token).Guard);
-
-        var fleet = new FleetView(host, options.Listeners);
-        var servers = new ServerPanel(host);
-        var explain = new ExplainEndpoint(host);
-        app.MapGet("/", () => Assets.Serve("index.html"));
-        app.MapGet("/app.js", () => Assets.Serve("app.js"));
-        app.MapGet("/app.css", () => Assets.Serve("app.css"));
-        var api = app.MapGroup("/api");
-        api.MapGet("/fleet", async () => TypedResults.Json(await fleet.Map(), Json.Options));
-        api.MapGet("/regions/{region}/servers", async (string region, string? search) =>
-            await fleet.Search(region, search) is { } found ? Results.Json(found, Json.Options) : Results.NotFound());
-        api.MapGet("/servers/{name}", async (string name) =>
-            await servers.Of(name) is { } panel ? Results.Json(panel, Json.Options) : Results.NotFound());
-        api.MapGet("/decisions/stream", (HttpContext context) => DecisionStream.Serve(context, feed));
-        api.MapPost("/explain", explain.Explain);
     }
 }

@@ -8,14 +8,14 @@ using FleetSim.Policy.Validation;
 namespace FleetSim.Web.Tests;
 
 /// <summary>
-/// An embedded silo with the sample fleet (samples/fleet.json) and one more region whose name is
-/// markup, its live decision feed, and the page served on a free loopback port: what
+/// An embedded silo with the sample fleet (samples/fleet.json) and one more virtual network whose
+/// subnet's name is markup, its live decision feed, and the page served on a free loopback port: what
 /// `fleetsim serve --web http://127.0.0.1:0` runs, in-process.
 /// </summary>
 public sealed class WebFixture : IAsyncLifetime
 {
-    /// <summary>A region name a browser would run if it were inserted as markup.</summary>
-    public const string MarkupRegion = "<b>markup</b><img src=x onerror=\"window.pwned=1\">";
+    /// <summary>A subnet name (free text but for '/') a browser would run if it were inserted as markup.</summary>
+    public const string MarkupSubnet = "<b>markup<b><img src=x onerror=\"window.pwned=1\">";
 
     private EmbeddedSilo? _silo;
 
@@ -38,13 +38,18 @@ public sealed class WebFixture : IAsyncLifetime
 
     public static string Repository { get; } = FindRepository();
 
-    /// <summary>The sample fleet, with a region named in markup (region names are free text).</summary>
+    /// <summary>The sample fleet, with a subnet named in markup.</summary>
     public static FleetSpec Fleet()
     {
         var text = File.ReadAllText(Path.Combine(Repository, "samples", "fleet.json"));
-        var markup = System.Text.Json.JsonSerializer.Serialize(MarkupRegion);
-        text = text.Replace("\"regions\": [", $$"""
-            "regions": [ { "name": {{markup}}, "gateways": [ { "ip": "40.0.0.1", "state": "Current" } ] },
+        var markup = System.Text.Json.JsonSerializer.Serialize(MarkupSubnet);
+        text = text.Replace("\"virtualNetworks\": [", $$"""
+            "virtualNetworks": [
+              {
+                "id": "/subscriptions/00000000-0000-0000-0000-000000000009/resourceGroups/rg-teach/providers/Microsoft.Network/virtualNetworks/vnet-teach",
+                "region": "westeurope",
+                "subnets": [ { "name": {{markup}}, "addressPrefix": "10.9.0.0/24", "serviceEndpoints": [] } ]
+              },
             """, StringComparison.Ordinal);
         return FleetSpecReader.Read(text, "fleet.json");
     }

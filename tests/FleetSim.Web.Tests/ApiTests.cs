@@ -23,6 +23,21 @@ public sealed class ApiTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task A_region_of_more_than_200_servers_is_sent_as_counts_and_searched_by_name()
+    {
+        using var fleet = JsonDocument.Parse(await web.Http.GetStringAsync("/api/fleet", Cancel));
+        var large = fleet.RootElement.GetProperty("regions").EnumerateArray().Single(r => r.GetProperty("name").GetString() == WebFixture.LargeRegion);
+        Assert.Equal(WebFixture.LargeRegionServers, large.GetProperty("serverCount").GetInt32());
+        Assert.Equal(JsonValueKind.Null, large.GetProperty("servers").ValueKind);
+        Assert.Equal(WebFixture.LargeRegionServers, large.GetProperty("serversByState").GetProperty("Ready").GetInt32());
+
+        using var found = JsonDocument.Parse(await web.Http.GetStringAsync($"/api/regions/{WebFixture.LargeRegion}/servers?search=shard-19", Cancel));
+        Assert.Equal(Enumerable.Range(190, 10).Select(i => $"shard-{i}"), found.RootElement.EnumerateArray().Select(s => s.GetProperty("name").GetString()));
+        using var all = JsonDocument.Parse(await web.Http.GetStringAsync($"/api/regions/{WebFixture.LargeRegion}/servers", Cancel));
+        Assert.Equal(200, all.RootElement.GetArrayLength());
+    }
+
+    [Fact]
     public async Task No_password_or_password_hash_reaches_the_page()
     {
         var fleet = await web.Http.GetStringAsync("/api/fleet", Cancel);

@@ -22,6 +22,20 @@ public sealed class BrowserTests(WebFixture web, BrowserFixture browser) : IClas
     }
 
     [Fact]
+    public async Task A_region_too_large_to_draw_is_searched_and_drilled_into()
+    {
+        var page = await Open();
+        var large = page.Locator($".region[data-region='{WebFixture.LargeRegion}']");
+        await Expect(large).ToContainTextAsync($"{WebFixture.LargeRegionServers} Ready");
+        await Expect(large.Locator(".server")).ToHaveCountAsync(0);
+        await large.Locator("input[type=search]").FillAsync("shard-19");
+        await Expect(large.Locator(".server")).ToHaveCountAsync(10);
+        await large.Locator(".server[data-server='shard-193']").ClickAsync();
+        await Expect(page.Locator("#server-panel")).ToContainTextAsync("Server shard-193");
+        await BrowserFixture.Screenshot(page, "large-region-search");
+    }
+
+    [Fact]
     public async Task A_connection_made_meanwhile_appears_live_stopped_at_its_stage()
     {
         var page = await Open();

@@ -38,7 +38,12 @@ public sealed class WebFixture : IAsyncLifetime
 
     public static string Repository { get; } = FindRepository();
 
-    /// <summary>The sample fleet, with a subnet named in markup.</summary>
+    /// <summary>A region with more servers than the map draws one by one.</summary>
+    public const string LargeRegion = "northeurope";
+
+    public const int LargeRegionServers = 201;
+
+    /// <summary>The sample fleet, with a subnet named in markup and a region too large to draw server by server.</summary>
     public static FleetSpec Fleet()
     {
         var text = File.ReadAllText(Path.Combine(Repository, "samples", "fleet.json"));
@@ -51,6 +56,13 @@ public sealed class WebFixture : IAsyncLifetime
                 "subnets": [ { "name": {{markup}}, "addressPrefix": "10.9.0.0/24", "serviceEndpoints": [] } ]
               },
             """, StringComparison.Ordinal);
+        text = text.Replace("\"regions\": [", $$"""
+            "regions": [ { "name": "{{LargeRegion}}", "gateways": [ { "ip": "40.0.0.9", "state": "Current" } ] },
+            """, StringComparison.Ordinal);
+        var shards = Enumerable.Range(0, LargeRegionServers).Select(i => $$"""
+            { "name": "shard-{{i:000}}", "region": "{{LargeRegion}}", "administratorLogin": "shardadmin", "administratorLoginPassword": "Shard!2026x" },
+            """);
+        text = text.Replace("\"servers\": [", "\"servers\": [" + string.Concat(shards), StringComparison.Ordinal);
         return FleetSpecReader.Read(text, "fleet.json");
     }
 

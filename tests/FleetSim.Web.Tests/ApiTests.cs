@@ -124,6 +124,15 @@ public sealed class ApiTests(WebFixture web) : IClassFixture<WebFixture>
     }
 
     [Fact]
+    public async Task A_host_without_a_live_feed_says_so_rather_than_streaming_nothing()
+    {
+        await using var page = await WebServer.StartAsync(new WebOptions(WebAddress.Parse("http://127.0.0.1:0", "--web")!), web.Host, feed: null, Cancel);
+        using var http = new HttpClient { BaseAddress = page.Address };
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/api/decisions/stream", Cancel)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/fleet", Cancel)).StatusCode);
+    }
+
+    [Fact]
     public async Task An_explain_is_seen_live_like_any_other_connection()
     {
         using var stream = await web.Http.GetStreamAsync("/api/decisions/stream", Cancel);

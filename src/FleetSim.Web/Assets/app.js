@@ -138,7 +138,11 @@ function watch() {
   const status = document.getElementById('status');
   const stream = new EventSource('/api/decisions/stream');
   stream.onopen = () => { status.textContent = 'live'; status.classList.add('live'); };
-  stream.onerror = () => { status.textContent = 'reconnecting...'; status.classList.remove('live'); };
+  // A closed stream was refused (a host with no live feed, such as a client of a running cluster); otherwise the browser retries.
+  stream.onerror = () => {
+    status.textContent = stream.readyState === EventSource.CLOSED ? 'no live feed here' : 'reconnecting...';
+    status.classList.remove('live');
+  };
   stream.onmessage = e => showDecision(JSON.parse(e.data));
   stream.addEventListener('counts', e => showCounts(JSON.parse(e.data)));
 }

@@ -7,6 +7,7 @@ using FleetSim.LoadTests.Scale;
 using FleetSim.LoadTests.Scaling;
 using FleetSim.LoadTests.Scenarios;
 using FleetSim.LoadTests.Store;
+using FleetSim.LoadTests.WhatIf;
 using FleetSim.LoadTests.Wire;
 
 // One verb per kind of load: add a line here for a new one. The arguments after the verb belong to
@@ -21,6 +22,7 @@ var verbs = new SortedDictionary<string, (string Description, Func<string[], int
     ["store"] = ("the SQLite audit store's appends against a raw SQLite insert loop of the same rows", StoreCommand.Run),
     ["gen-check"] = ("a fleet (servers with 20-128 rules) and an attempts file for timing `fleetsim check`", GenCheckCommand.Run),
     ["wire"] = ("connections/s through FleetSim's MariaDB listener and a real MariaDB server, same clients, one run", WireBenchCommand.Run),
+    ["whatif"] = ("`fleetsim whatif` over 1,000,000 attempts from a file, a SQLite store and Redis, against a JSON-parse floor", WhatIfBenchCommand.Run),
     ["firewall"] = ("compiled firewall matcher vs the linear scan (BenchmarkDotNet)", RunBenchmark<FirewallMatchBenchmark>),
 };
 

@@ -17,6 +17,14 @@ public interface IAuditStore : IAsyncDisposable
 
     Task<IReadOnlyList<GatewayLogRecord>> QueryGatewayAsync(AuditQuery query, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The gateway log from <paramref name="since"/> (inclusive) to <paramref name="until"/>
+    /// (exclusive), in log order (time, then arrival), each entry with its id, for `whatif` to
+    /// replay; ends with <see cref="AuditStoreLocationException"/> at an entry written before the
+    /// log held what a replay needs.
+    /// </summary>
+    IAsyncEnumerable<LoggedDecision> ReplayGatewayAsync(DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<SecurityAlert>> AlertsAsync(AuditQuery query, CancellationToken cancellationToken = default);
 
     Task<AuditStats> StatsAsync(CancellationToken cancellationToken = default);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using FleetSim.Policy.Audit;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Spec;
@@ -31,6 +32,7 @@ public sealed class SqliteAuditStore : IAuditStore
         using var create = _connection.CreateCommand();
         create.CommandText = forQueries ? SqliteSchema.Create + SqliteSchema.QueryIndexes : SqliteSchema.Create;
         create.ExecuteNonQuery();
+        AddReplayColumns();
         _writes = new SqliteWrites(_connection);
     }
 
@@ -70,12 +72,30 @@ public sealed class SqliteAuditStore : IAuditStore
         {
             var where = new SqlFilter(command).Equal("server", query.Server).Equal("user", query.User)
                 .Range("time", query.Since, query.Until);
-            command.CommandText = $"SELECT time, gateway, server, source, user, reason, code, rule, region FROM gateway_log{where} ORDER BY time, id LIMIT {query.Limit.ToString(CultureInfo.InvariantCulture)}";
-        }, reader => new GatewayLogRecord(
-            DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetString(2),
-            reader.GetString(3), reader.GetString(4), Enum.Parse<ConnectionReason>(reader.GetString(5)), reader.GetInt32(6),
-            reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8)),
-            cancellationToken);
+            command.CommandText = $"SELECT {DecisionColumns} FROM gateway_log{where} ORDER BY time, id LIMIT {query.Limit.ToString(CultureInfo.InvariantCulture)}";
+        }, reader => ReadDecision(reader), cancellationToken);
+
+    public async IAsyncEnumerable<LoggedDecision> ReplayGatewayAsync(DateTimeOffset? since, DateTimeOffset? until,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            using var command = _connection.CreateCommand();
+            var where = new SqlFilter(command).Range("time", since, until);
+            command.CommandText = $"SELECT {DecisionColumns}, id FROM gateway_log{where} ORDER BY time, id";
+            using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var id = reader.GetInt64(DecisionColumnCount).ToString(CultureInfo.InvariantCulture);
+                yield return ReplayGuard.Check(Path, new LoggedDecision(id, ReadDecision(reader)));
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     public Task<IReadOnlyList<SecurityAlert>> AlertsAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
         ReadAsync(command =>
@@ -115,6 +135,37 @@ public sealed class SqliteAuditStore : IAuditStore
         _connection.Dispose();
         _gate.Dispose();
         return ValueTask.CompletedTask;
+    }
+
+    private const string DecisionColumns = "time, gateway, server, source, user, reason, code, rule, region, host, sent_source, tls, db, app, authenticated";
+    private const int DecisionColumnCount = 15;
+
+    private static GatewayLogRecord ReadDecision(SqliteDataReader reader) => new(
+        DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(0)), reader.GetString(1), Text(reader, 2),
+        reader.GetString(3), reader.GetString(4), Enum.Parse<ConnectionReason>(reader.GetString(5)), reader.GetInt32(6),
+        Text(reader, 7), reader.GetString(8), Text(reader, 9), Text(reader, 10),
+        Text(reader, 11) is { } tls ? TlsVersions.ParseOffered(tls) : null, Text(reader, 12), Text(reader, 13),
+        reader.IsDBNull(14) ? null : reader.GetInt64(14) != 0);
+
+    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
+
+    /// <summary>A store written before the gateway log held what replay needs gains the columns, empty for its old entries.</summary>
+    private void AddReplayColumns()
+    {
+        var present = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var columns = _connection.CreateCommand())
+        {
+            columns.CommandText = "SELECT name FROM pragma_table_info('gateway_log')";
+            using var reader = columns.ExecuteReader();
+            while (reader.Read())
+                present.Add(reader.GetString(0));
+        }
+        foreach (var (column, type) in SqliteSchema.ReplayColumns.Where(c => !present.Contains(c.Column)))
+        {
+            using var alter = _connection.CreateCommand();
+            alter.CommandText = $"ALTER TABLE gateway_log ADD COLUMN {column} {type}";
+            alter.ExecuteNonQuery();
+        }
     }
 
     private async Task<IReadOnlyList<T>> ReadAsync<T>(Action<SqliteCommand> prepare, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)

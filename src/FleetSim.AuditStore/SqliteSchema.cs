@@ -30,7 +30,13 @@ internal static class SqliteSchema
             reason TEXT NOT NULL,
             code INTEGER NOT NULL,
             rule TEXT,
-            region TEXT NOT NULL);
+            region TEXT NOT NULL,
+            host TEXT,
+            sent_source TEXT,
+            tls TEXT,
+            db TEXT,
+            app TEXT,
+            authenticated INTEGER);
         CREATE TABLE IF NOT EXISTS alerts (
             id INTEGER PRIMARY KEY,
             alert_type TEXT NOT NULL,
@@ -42,6 +48,13 @@ internal static class SqliteSchema
             at INTEGER NOT NULL,
             description TEXT NOT NULL);
         """;
+
+    /// <summary>
+    /// What the gateway log gained for replay (`whatif --traffic STORE`), added to a store written
+    /// before: old entries keep them empty and replay refuses them, new ones fill them.
+    /// </summary>
+    public static readonly (string Column, string Type)[] ReplayColumns =
+        [("host", "TEXT"), ("sent_source", "TEXT"), ("tls", "TEXT"), ("db", "TEXT"), ("app", "TEXT"), ("authenticated", "INTEGER")];
 
     /// <summary>
     /// Built when a store is opened for queries, not while silos write: every index multiplies the

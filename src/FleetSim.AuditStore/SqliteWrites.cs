@@ -1,4 +1,5 @@
 using FleetSim.Policy.Audit;
+using FleetSim.Policy.Spec;
 using FleetSim.Policy.Threats;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -25,7 +26,7 @@ internal sealed class SqliteWrites : IDisposable
         _connection = connection;
         _db = connection.Handle!;
         _audit = Prepare("INSERT INTO audit_log (event_class, event_subclass, event, event_time, connection_id, ip, user, db, sql_text, error_code, server, region) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-        _gateway = Prepare("INSERT INTO gateway_log (time, gateway, server, source, user, reason, code, rule, region) VALUES (?,?,?,?,?,?,?,?,?)");
+        _gateway = Prepare("INSERT INTO gateway_log (time, gateway, server, source, user, reason, code, rule, region, host, sent_source, tls, db, app, authenticated) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
         _alerts = Prepare("INSERT INTO alerts (alert_type, kind, severity, server, ip, user, at, description) VALUES (?,?,?,?,?,?,?,?)");
     }
 
@@ -62,6 +63,12 @@ internal sealed class SqliteWrites : IDisposable
             Number(_gateway, 7, d.Code);
             Text(_gateway, 8, d.Rule);
             Text(_gateway, 9, d.Region);
+            Text(_gateway, 10, d.Host);
+            Text(_gateway, 11, d.SentSource);
+            Text(_gateway, 12, d.Tls?.ToOffered());
+            Text(_gateway, 13, d.Database);
+            Text(_gateway, 14, d.App);
+            Flag(_gateway, 15, d.Authenticated);
             Insert(_gateway);
         }
         foreach (var a in alerts)
@@ -102,6 +109,9 @@ internal sealed class SqliteWrites : IDisposable
         });
 
     private void Number(sqlite3_stmt statement, int index, long value) => Check(raw.sqlite3_bind_int64(statement, index, value));
+
+    private void Flag(sqlite3_stmt statement, int index, bool? value) =>
+        Check(value is { } flag ? raw.sqlite3_bind_int(statement, index, flag ? 1 : 0) : raw.sqlite3_bind_null(statement, index));
 
     private void Insert(sqlite3_stmt statement)
     {

@@ -21,7 +21,9 @@ public static class FleetScenario
     /// <param name="directoryVersion">The fleet version the run provisioned.</param>
     /// <param name="duration">Stretches or shrinks the load plan.</param>
     /// <param name="wire">The listeners of "via": "wire" populations; required when the scenario has one.</param>
-    public static Harness.Scenario Create(ScenarioFile scenario, FleetConnector connector, long directoryVersion, TimeSpan? duration = null, WireClients? wire = null)
+    /// <param name="modelled">Where simulated connections record their modelled latency, when the fleet has a model.</param>
+    public static Harness.Scenario Create(ScenarioFile scenario, FleetConnector connector, long directoryVersion, TimeSpan? duration = null, WireClients? wire = null,
+        Modelling.ModelledRun? modelled = null)
     {
         var spec = scenario.Spec;
         if (wire is null && spec.Populations.Any(p => p.Via == "wire"))
@@ -35,7 +37,8 @@ public static class FleetScenario
             var holds = client.Statements.Count > 0 || client.Hold > TimeSpan.Zero;
             await using IClientSession session = client.Wire
                 ? new WireSession(connector, wire!, client, directoryVersion)
-                : new SimulatedSession(connector, client, holds, directoryVersion);
+                : new SimulatedSession(connector, client, holds, directoryVersion, context.IsWarmUp ? null : modelled, context.IntendedStartTime,
+                    $"{context.ScenarioName}/{context.CopyNumber}/{context.InvocationNumber}");
             var connect = await Step.Run("connect", context, async () => Response.Ok(await session.Connect()));
             if (!session.Allowed || !holds)
             {

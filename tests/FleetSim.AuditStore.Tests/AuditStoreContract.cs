@@ -57,6 +57,50 @@ public abstract class AuditStoreContract
     }
 
     [Fact]
+    public async Task A_replay_gets_every_decision_with_what_the_client_sent_in_log_order_with_the_stores_ids()
+    {
+        await using var store = Open();
+        var at = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+        var dialled = new GatewayLogRecord(at.AddSeconds(2), "40.71.8.203", "contoso", "subnet s (10.0.0.4)", "app@contoso", ConnectionReason.Allowed, 0, "shop", "eastus",
+            Host: "contoso.mariadb.database.azure.com", SentSource: """{"subnet":"s","ip":"10.0.0.4"}""", Tls: TlsVersion.Tls1_3, Database: "shop", App: "orders", Authenticated: true);
+        var pinned = new GatewayLogRecord(at, "40.71.8.203", "contoso", "internet address 203.0.113.9", "app@contoso", ConnectionReason.FirewallDenied, 9000, null, "eastus",
+            SentSource: """{"ip":"203.0.113.9"}""", Tls: TlsVersion.None);
+        var late = dialled with { Time = at.AddHours(3), Authenticated = false, Reason = ConnectionReason.AccessDenied, Code = 1045 };
+        await Append(store, decisions: [dialled, pinned]);
+        await Append(store, decisions: [late]);
+
+        var all = await Replay(store, null, null);
+        var window = await Replay(store, at.AddSeconds(1), at.AddHours(1));
+
+        Assert.Equal([pinned, dialled, late], all.Select(e => e.Decision));
+        Assert.Equal(3, all.Select(e => e.Id).Distinct().Count());
+        Assert.Equal([dialled], window.Select(e => e.Decision));
+        Assert.Equal(all[1].Id, window[0].Id);
+    }
+
+    [Fact]
+    public async Task A_replay_refuses_an_entry_written_without_what_replay_needs()
+    {
+        await using var store = Open();
+        var at = new DateTimeOffset(2026, 11, 28, 10, 0, 0, TimeSpan.Zero);
+        var old = new GatewayLogRecord(at, "40.71.8.203", "contoso", "internet address 203.0.113.9", "app@contoso", ConnectionReason.FirewallDenied, 9000, null, "eastus");
+        await Append(store, decisions: [old]);
+
+        var refused = await Assert.ThrowsAsync<AuditStoreLocationException>(() => Replay(store, null, null));
+
+        Assert.Contains("was written before the gateway log recorded what a replay needs", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(await Replay(store, at.AddSeconds(1), null));
+    }
+
+    private static async Task<List<LoggedDecision>> Replay(IAuditStore store, DateTimeOffset? since, DateTimeOffset? until)
+    {
+        var entries = new List<LoggedDecision>();
+        await foreach (var entry in store.ReplayGatewayAsync(since, until, Cancel))
+            entries.Add(entry);
+        return entries;
+    }
+
+    [Fact]
     public async Task Records_filter_on_server_user_and_address_exactly()
     {
         await using var store = Open();

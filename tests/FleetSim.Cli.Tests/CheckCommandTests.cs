@@ -14,10 +14,11 @@ public sealed class CheckCommandTests
     }
 
     [Fact]
-    public async Task Every_reason_but_capacity_appears_in_the_sample_and_capacity_in_its_own()
+    public async Task Every_reason_but_capacity_and_client_timeouts_appears_in_the_sample_and_those_in_their_own()
     {
         var reasons = (await RunAsync("check", Sample("fleet.json"), Sample("attempts.jsonl"))).Lines
             .Concat((await RunAsync("check", Sample("fleet.json"), Sample("max-connections.jsonl"))).Lines)
+            .Concat((await RunAsync("check", Sample("model-fleet.json"), Sample("model-attempts.jsonl"))).Lines)
             .Select(l => JsonDocument.Parse(l).RootElement.GetProperty("reason").GetString())
             .ToHashSet();
         Assert.Equal(Enum.GetNames<Policy.Decisions.ConnectionReason>().Order(StringComparer.Ordinal), reasons.Order(StringComparer.Ordinal));

@@ -50,9 +50,9 @@ public static class GenCheckCommand
         return command.Parse(args).Invoke();
     }
 
-    private static readonly JsonSerializerOptions Compact = new(FleetSpecReader.Options) { WriteIndented = false };
+    internal static readonly JsonSerializerOptions Compact = new(FleetSpecReader.Options) { WriteIndented = false };
 
-    private static FleetSpec Fleet(int servers, int minRules, int maxRules, int seed)
+    internal static FleetSpec Fleet(int servers, int minRules, int maxRules, int seed)
     {
         var shape = new FleetGeneratorSpec { ServersPerRegion = (servers + 1) / 2, FirewallRulesPerServer = maxRules };
         var fleet = FleetGenerator.Generate(shape, seed);
@@ -64,7 +64,7 @@ public static class GenCheckCommand
         };
     }
 
-    private static void WriteAttempts(string path, FleetSpec fleet, int count, double wrongPasswords, int seed)
+    internal static void WriteAttempts(string path, FleetSpec fleet, int count, double wrongPasswords, int seed)
     {
         var random = new Random(seed + 1);
         using var writer = new StreamWriter(path, append: false, new UTF8Encoding(false));

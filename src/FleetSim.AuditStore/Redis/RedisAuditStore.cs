@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using FleetSim.Policy.Audit;
 using FleetSim.Policy.Threats;
 using StackExchange.Redis;
@@ -75,24 +76,37 @@ public sealed class RedisAuditStore : IAuditStore
     public async Task<IReadOnlyList<AuditRecord>> QueryAsync(AuditQuery query, CancellationToken cancellationToken = default)
     {
         var events = EventCategories.Named(query.Event);
-        return await Guard(() => _scan.ReadAsync<AuditRecord>(StreamKind.Records, TimeWindow.Of(query), query.Limit, json =>
+        return await Guard(() => _scan.ReadAsync<AuditRecord>(StreamKind.Records, TimeWindow.Of(query), query.Limit, entry =>
         {
-            var row = StoredJson.ReadRecord(json);
+            var row = StoredJson.ReadRecord(entry.Values[0].Value);
             return RowFilters.Matches(row, query, events) ? new Found<AuditRecord>(row.Time, row.ToRecord()) : null;
         }, cancellationToken));
     }
 
     public Task<IReadOnlyList<GatewayLogRecord>> QueryGatewayAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
-        Guard(() => _scan.ReadAsync<GatewayLogRecord>(StreamKind.Decisions, TimeWindow.Of(query), query.Limit, json =>
+        Guard(() => _scan.ReadAsync<GatewayLogRecord>(StreamKind.Decisions, TimeWindow.Of(query), query.Limit, entry =>
         {
-            var row = StoredJson.ReadDecision(json);
+            var row = StoredJson.ReadDecision(entry.Values[0].Value);
             return RowFilters.Matches(row, query) ? new Found<GatewayLogRecord>(row.Time, row.ToRecord()) : null;
         }, cancellationToken));
 
-    public Task<IReadOnlyList<SecurityAlert>> AlertsAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
-        Guard(() => _scan.ReadAsync<SecurityAlert>(StreamKind.Alerts, TimeWindow.Of(query), query.Limit, json =>
+    public async IAsyncEnumerable<LoggedDecision> ReplayGatewayAsync(DateTimeOffset? since, DateTimeOffset? until,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var window = new TimeWindow(since?.ToUnixTimeMilliseconds(), until?.ToUnixTimeMilliseconds());
+        var entries = await Guard(() => _scan.ReadAsync<LoggedDecision>(StreamKind.Decisions, window, limit: -1, entry =>
         {
-            var row = StoredJson.ReadAlert(json);
+            var row = StoredJson.ReadDecision(entry.Values[0].Value);
+            return new Found<LoggedDecision>(row.Time, new LoggedDecision((string)entry.Id!, row.ToRecord()));
+        }, cancellationToken));
+        foreach (var entry in entries)
+            yield return ReplayGuard.Check(Location, entry);
+    }
+
+    public Task<IReadOnlyList<SecurityAlert>> AlertsAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
+        Guard(() => _scan.ReadAsync<SecurityAlert>(StreamKind.Alerts, TimeWindow.Of(query), query.Limit, entry =>
+        {
+            var row = StoredJson.ReadAlert(entry.Values[0].Value);
             return RowFilters.Matches(row, query) ? new Found<SecurityAlert>(row.Time, row.ToRecord()) : null;
         }, cancellationToken));
 

@@ -44,15 +44,23 @@ internal sealed record StoredDecision(
     [property: JsonPropertyName("r")] string Reason,
     [property: JsonPropertyName("code")] int Code,
     [property: JsonPropertyName("rule")] string? Rule,
-    [property: JsonPropertyName("rg")] string Region)
+    [property: JsonPropertyName("rg")] string Region,
+    [property: JsonPropertyName("h")] string? Host = null,
+    [property: JsonPropertyName("ss")] string? SentSource = null,
+    [property: JsonPropertyName("tls")] string? Tls = null,
+    [property: JsonPropertyName("db")] string? Database = null,
+    [property: JsonPropertyName("app")] string? App = null,
+    [property: JsonPropertyName("au")] bool? Authenticated = null)
 {
     public static StoredDecision From(GatewayLogRecord d) => new(
         d.Time.ToUnixTimeMilliseconds(), Columns.Required(d.Gateway, "gateway decision", "gateway"), d.Server,
         Columns.Required(d.Source, "gateway decision", "source"), Columns.Required(d.User, "gateway decision", "user"),
-        d.Reason.ToString(), d.Code, d.Rule, Columns.Required(d.Region, "gateway decision", "region"));
+        d.Reason.ToString(), d.Code, d.Rule, Columns.Required(d.Region, "gateway decision", "region"),
+        d.Host, d.SentSource, d.Tls?.ToOffered(), d.Database, d.App, d.Authenticated);
 
     public GatewayLogRecord ToRecord() => new(
-        DateTimeOffset.FromUnixTimeMilliseconds(Time), Gateway, Server, Source, User, Enum.Parse<ConnectionReason>(Reason), Code, Rule, Region);
+        DateTimeOffset.FromUnixTimeMilliseconds(Time), Gateway, Server, Source, User, Enum.Parse<ConnectionReason>(Reason), Code, Rule, Region,
+        Host, SentSource, Tls is null ? null : TlsVersions.ParseOffered(Tls), Database, App, Authenticated);
 }
 
 internal sealed record StoredAlert(

@@ -17,8 +17,8 @@ internal sealed class StreamScan(IDatabase database, RedisKeys keys, int pageSiz
     public const int DefaultPageSize = 1000;
 
     /// <param name="limit">As SQL's LIMIT: 0 reads nothing, a negative limit reads everything.</param>
-    /// <param name="match">The row of an entry's JSON when it passes the query's other filters, else null.</param>
-    public async Task<IReadOnlyList<T>> ReadAsync<T>(StreamKind kind, TimeWindow window, int limit, Func<RedisValue, Found<T>?> match,
+    /// <param name="match">The row of an entry (its id and JSON) when it passes the query's other filters, else null.</param>
+    public async Task<IReadOnlyList<T>> ReadAsync<T>(StreamKind kind, TimeWindow window, int limit, Func<StreamEntry, Found<T>?> match,
         CancellationToken cancellationToken)
     {
         var rows = new List<T>();
@@ -38,7 +38,7 @@ internal sealed class StreamScan(IDatabase database, RedisKeys keys, int pageSiz
     }
 
     private async Task<IEnumerable<T>> ReadPartitionAsync<T>(StreamKind kind, PartitionBounds partition, TimeWindow window, int wanted,
-        Func<RedisValue, Found<T>?> match, CancellationToken cancellationToken)
+        Func<StreamEntry, Found<T>?> match, CancellationToken cancellationToken)
     {
         var low = Math.Max(Math.Max(window.Since ?? long.MinValue, partition.Start), 0);
         var high = Math.Min(window.Until is { } until ? until - 1 : long.MaxValue, partition.Start + RedisKeys.PartitionMilliseconds - 1) + partition.Late;
@@ -55,7 +55,7 @@ internal sealed class StreamScan(IDatabase database, RedisKeys keys, int pageSiz
             var page = await database.StreamRangeAsync(stream, start, end, pageSize);
             foreach (var entry in page)
             {
-                if (match(entry.Values[0].Value) is { } found && window.Contains(found.Time))
+                if (match(entry) is { } found && window.Contains(found.Time))
                     kept.Add((found.Time, arrival++, found.Row));
             }
             if (page.Length < pageSize)

@@ -60,8 +60,9 @@ public static class AuditCommand
             var (store, query, format) = options.Read(parse);
             await using var _ = store;
             var rows = parse.GetValue(log) == "gateway"
-                ? new Rows(["time", "gateway", "region", "server", "user", "source", "reason", "code", "rule"],
-                    [.. (await store.QueryGatewayAsync(query, cancellationToken)).Select(r => (IReadOnlyList<object?>)[r.Time, r.Gateway, r.Region, r.Server, r.User, r.Source, r.Reason.ToString(), r.Code, r.Rule])])
+                ? new Rows(["time", "gateway", "region", "server", "user", "source", "reason", "code", "rule", "host", "tls", "db", "app", "authenticated"],
+                    [.. (await store.QueryGatewayAsync(query, cancellationToken)).Select(r => (IReadOnlyList<object?>)[r.Time, r.Gateway, r.Region, r.Server, r.User, r.Source, r.Reason.ToString(), r.Code, r.Rule,
+                        r.Host, r.Tls?.ToOffered(), r.Database, r.App, r.Authenticated])])
                 : new Rows(["event_time", "server", "event_class", "event_subclass", "connection_id", "user", "ip", "db", "error_code", "sql_text"],
                     [.. (await store.QueryAsync(query, cancellationToken)).Select(r => (IReadOnlyList<object?>)[r.EventTime, r.Server, r.EventClass.ToString(), r.EventSubclass.ToString(), r.ConnectionId, r.User, r.Ip, r.Db, r.ErrorCode, r.SqlText])]);
             rows.Write(format, Console.Out);
@@ -152,8 +153,8 @@ public static class AuditCommand
             var eventName = parse.GetValue(_event);
             if (eventName is not null && !ServerParameters.AuditEventNames.Contains(eventName))
                 errors.Add($"--event: '{eventName}' is not one of {string.Join(", ", ServerParameters.AuditEventNames)}");
-            var since = Time(parse.GetValue(_since), "--since", errors);
-            var until = Time(parse.GetValue(_until), "--until", errors);
+            var since = IsoTime.Parse(parse.GetValue(_since), "--since", errors);
+            var until = IsoTime.Parse(parse.GetValue(_until), "--until", errors);
             if (parse.GetValue(_limit) <= 0)
                 errors.Add($"--limit: {parse.GetValue(_limit)} must be greater than 0");
             if (errors.Count > 0)
@@ -164,16 +165,6 @@ public static class AuditCommand
                 Since = since, Until = until, Limit = parse.GetValue(_limit),
             };
             return (Open(parse.GetValue(_store)), query, format);
-        }
-
-        private static DateTimeOffset? Time(string? text, string option, List<string> errors)
-        {
-            if (text is null)
-                return null;
-            if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time))
-                return time;
-            errors.Add($"{option}: '{text}' is not a time such as 2026-11-28T10:00:00Z");
-            return null;
         }
     }
 }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FleetSim.AuditStore;
 using FleetSim.Client.Attempts;
+using FleetSim.Cli.Modelling;
 using FleetSim.Cli.Output;
 using FleetSim.Hosting;
 using FleetSim.Policy.Spec;
@@ -96,10 +97,13 @@ public static class CheckCommand
             }
 
             phases.Lap("read alerts");
+            var modelled = spec.Model is { } model ? ModelledCheck.Run(spec, model, file.Attempts, results) : null;
             using var stdout = Console.OpenStandardOutput();
-            CheckRunner.Print(file.Attempts, results, stdout);
+            CheckRunner.Print(file.Attempts, modelled?.Results ?? results, stdout, modelled?.Latencies);
             CheckRunner.PrintAlerts(alerts.OrderBy(a => a.At).ThenBy(a => a.Server, StringComparer.Ordinal), stdout);
             phases.Lap("print");
+            if (modelled is not null)
+                Console.Error.WriteLine(ModelSummary.Line(modelled, file.Attempts));
             if (scratch is not null && host is EmbeddedSilo)
                 Console.Error.WriteLine("audit store: scratch, deleted on exit (keep it with --store PATH)");
             else if (scratch is not null && host.AuditStore is not null)

@@ -53,8 +53,8 @@ public sealed class CheckRunner(IFleetHost silo, long directoryVersion)
     public static void PrintAlerts(IEnumerable<Policy.Threats.SecurityAlert> alerts, Stream output) =>
         WriteLines(alerts, DecisionLine.WriteAlert, output);
 
-    public static void Print(IReadOnlyList<Attempt> attempts, IReadOnlyList<ConnectResult> results, Stream output) =>
-        WriteLines(Enumerable.Range(0, attempts.Count), (json, i) => DecisionLine.Write(json, attempts[i].Id!, results[i]), output);
+    public static void Print(IReadOnlyList<Attempt> attempts, IReadOnlyList<ConnectResult> results, Stream output, IReadOnlyList<Policy.Model.ModelledLatency>? modelled = null) =>
+        WriteLines(Enumerable.Range(0, attempts.Count), (json, i) => DecisionLine.Write(json, attempts[i].Id!, results[i], modelled?[i].TotalMs), output);
 
     /// <summary>One JSON object a line, gathered in memory and written in large blocks rather than a write a line.</summary>
     private static void WriteLines<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write, Stream output)

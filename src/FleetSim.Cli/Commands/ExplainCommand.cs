@@ -74,7 +74,11 @@ public static class ExplainCommand
                 throw new InputException(provisioned.Errors);
             var (request, pinned) = AttemptFile.ToRequest(attempt, explain: true);
             var result = await silo.Connector.Connect(request, pinned, provisioned.Version);
-            Console.Out.Write(parse.GetValue(json) ? TraceReport.Json(attempt, result) : TraceReport.Text(attempt, result));
+            var modelled = spec.Model is { } model ? Modelling.ModelledCheck.Run(spec, model, [attempt], [result]) : null;
+            result = modelled?.Results[0] ?? result;
+            Console.Out.Write(parse.GetValue(json)
+                ? TraceReport.Json(attempt, result, modelled?.Latencies[0])
+                : TraceReport.Text(attempt, result, modelled?.Latencies[0]));
             return 0;
         }));
         return command;

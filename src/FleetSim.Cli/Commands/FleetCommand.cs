@@ -74,12 +74,23 @@ public static class FleetCommand
             Make the cluster's fleet match the document: servers are created, changed or removed, and
             what changed is printed. Declarative and idempotent: applying the same document twice
             changes nothing the second time. A bad document changes nothing (exit code 2).
+            With --what-if nothing changes: what would be created, changed (setting by setting,
+            firewall rule by firewall rule) and removed is printed, and with --traffic each attempt
+            whose decision would change, as `fleetsim whatif` prints it.
             """) { file };
+        var whatIf = new Option<bool>("--what-if") { Description = "Show what applying would change, and change nothing." };
+        var traffic = new Option<string?>("--traffic") { Description = "With --what-if: attempts (a file) or an audit store's gateway log to decide under the running fleet and the document." };
+        command.Options.Add(whatIf);
+        command.Options.Add(traffic);
         cluster.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
+            if (parse.GetValue(traffic) is not null && !parse.GetValue(whatIf))
+                throw new InputException(["--traffic: only with --what-if (applying does not replay traffic)"]);
             var spec = FleetSpecReader.ReadFile(parse.GetValue(file)!.FullName);
             await using var host = await cluster.OpenRunningAsync(parse, cancellationToken);
+            if (parse.GetValue(whatIf))
+                return await FleetWhatIf.PrintAsync(await host.Directory.GetFleet(), spec, parse.GetValue(traffic), cancellationToken);
             var result = await host.ProvisionAsync(spec);
             if (!result.Succeeded)
                 throw new InputException(result.Errors);

@@ -1,10 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using FleetSim.AuditStore;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Grains.Gateways;
 using FleetSim.Harness;
 using FleetSim.Hosting;
+using FleetSim.Policy.Admission;
+using FleetSim.Policy.Validation;
 using FleetSim.Runs;
 using FleetSim.Runs.Sessions;
 using FleetSim.Scenarios.Reading;
@@ -59,6 +62,9 @@ public static class RunCommand
             var provisioned = await silo.ProvisionAsync(scenario.Fleet);
             if (!provisioned.Succeeded)
                 throw new InputException(provisioned.Errors);
+            // What the run's gateway log can be replayed against: `whatif fleet.json PROPOSED.json --traffic audit.db`.
+            await File.WriteAllTextAsync(Path.Combine(folder, "fleet.json"),
+                JsonSerializer.Serialize(StoredPasswords.Hashed(scenario.Fleet), FleetSpecReader.Options) + Environment.NewLine, cancellationToken);
             // The page watches the run: up before the load starts, down after its summary.
             await using var page = await WebTarget.StartAsync(webOptions, silo, feed, [], cancellationToken);
             WebTarget.Print(page, Console.Error);
@@ -69,14 +75,16 @@ public static class RunCommand
             await using var wire = scenario.Spec.Populations.Any(p => p.Via == "wire")
                 ? new WireClients(new WireFleet(silo.Grains, silo.DirectoryCache))
                 : null;
+            var modelled = scenario.Fleet.Model is null ? null : new Runs.Modelling.ModelledRun();
             var consoleMode = parse.GetValue(console) switch { "live" => ConsoleMode.Live, "plain" => ConsoleMode.Plain, "off" => ConsoleMode.Off, _ => ConsoleMode.Auto };
             var result = await LoadRunner.Create()
                 .WithTestName(scenario.Spec.Name!)
-                .RegisterScenarios(FleetScenario.Create(scenario, silo.Connector, provisioned.Version, length, wire))
+                .RegisterScenarios(FleetScenario.Create(scenario, silo.Connector, provisioned.Version, length, wire, modelled))
                 .WithThresholds(thresholds)
                 .WithReportFolder(folder)
                 .WithConsole(consoleMode)
-                .WithSummaryNotes(ct => FleetNotes(silo, wire, silo.AuditStore, storedBefore, folder, ct))
+                .WithSummaryNotes(async ct => (await FleetNotes(silo, wire, silo.AuditStore, storedBefore, folder, ct))
+                    .Concat(modelled is null ? [] : Modelling.ModelledRunReport.Notes(modelled, scenario.Spec, scenario.Fleet, folder)))
                 .RunAsync(cancellationToken);
 
             // The harness's view prints the summary and report files, unless it was turned off.

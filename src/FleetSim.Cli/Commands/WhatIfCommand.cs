@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using FleetSim.Client.Output;
+using FleetSim.Cli.Attempts;
 using FleetSim.Client.Attempts;
 using FleetSim.Cli.Output;
 using FleetSim.Contracts.Connections;
@@ -20,61 +21,86 @@ public static class WhatIfCommand
     {
         var current = new Argument<FileInfo>("CURRENT") { Description = "The fleet as it is (JSON): attempts are validated against it." };
         var proposed = new Argument<FileInfo>("PROPOSED") { Description = "The fleet as you propose it." };
-        var traffic = new Option<FileInfo>("--traffic") { Description = "Connection attempts to replay, one JSON object a line (as `check` reads them).", Required = true };
+        var traffic = new Option<string>("--traffic")
+        {
+            Description = "What to replay: an attempts file (JSON Lines, as `check` reads it), or an audit store (a SQLite file or redis://host:port, as `audit` reads it) whose gateway connection log is replayed.",
+            Required = true,
+        };
+        var since = new Option<string?>("--since") { Description = "Replay the store's log from this time on (ISO 8601, e.g. 2026-11-28T10:00:00Z)." };
+        var until = new Option<string?>("--until") { Description = "Replay the store's log before this time (ISO 8601)." };
         var all = new Option<bool>("--all") { Description = "Write every attempt, unchanged ones with \"change\": \"none\"." };
         var report = new Option<string?>("--report") { Description = "Also write a report to this folder: whatif.json, whatif.md and whatif.html, with the changes and each rule's hits before and after." };
         var failOn = new Option<string[]>("--fail-on") { Description = "Exit 1 when any attempt changes so: lost, gained or changed (repeat or separate with commas), to gate a policy change in a pipeline.", AllowMultipleArgumentsPerToken = true };
         var command = new Command("whatif", """
             Decide every attempt under the current fleet and under a proposed one, by the same policy
             code the grains run (no silo is started), and print one JSON line per attempt whose
-            decision differs, in input order:
+            decision differs, in input order (for a replayed log, its order and its entries' ids):
               {"id":"a7","change":"lost","server":"contoso","user":"app@contoso","source":{"ip":"203.0.113.9"},
                "before":{"reason":"Allowed","code":0,"rule":"office"},"after":{"reason":"FirewallDenied","code":9000,"rule":null}}
             change: lost (allowed, then denied), gained (denied, then allowed), changed (another
             denial, or allowed by another rule). A summary goes to standard error.
             Stateful stages are not compared: every server is taken with no session open
-            (max_connections never refuses) and threat detection is not consulted.
+            (max_connections never refuses) and threat detection is not consulted. A replayed log
+            holds no password: each login authenticates as it did when recorded (one denied before
+            authentication is taken as knowing its password), if the proposal still has it.
             Exit codes: 0 done, 1 an attempt changed as --fail-on names, 2 bad input (every problem listed).
             """)
         {
-            current, proposed, traffic, all, failOn, report,
+            current, proposed, traffic, since, until, all, failOn, report,
         };
-        command.SetAction((parse, cancellationToken) => CliErrors.Guard(() =>
+        command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
             var gate = FailOn(parse.GetValue(failOn) ?? []);
+            var errors = new List<string>();
+            var window = (Since: IsoTime.Parse(parse.GetValue(since), "--since", errors), Until: IsoTime.Parse(parse.GetValue(until), "--until", errors));
+            if (errors.Count > 0)
+                throw new InputException(errors);
+            var phases = new PhaseClock();
             var before = FleetSpecReader.ReadFile(parse.GetValue(current)!.FullName);
             var after = FleetSpecReader.ReadFile(parse.GetValue(proposed)!.FullName);
-            var attempts = AttemptFile.Read(parse.GetValue(traffic)!.FullName, before).Attempts;
+            phases.Lap("read fleets");
+            var replay = await Traffic.ReadAsync(parse.GetValue(traffic)!, before, window.Since, window.Until, cancellationToken);
+            phases.Lap("read traffic");
+            var attempts = replay.Attempts;
 
-            var (currentFleet, proposedFleet) = (new FleetDecisions(before), new FleetDecisions(after));
-            var decisions = new (Decision Before, Decision After, DecisionChange Change)[attempts.Count];
-            // The policy engine is pure: attempts are decided in parallel, printed in input order.
-            Parallel.For(0, attempts.Count, new ParallelOptions { CancellationToken = cancellationToken }, i =>
-            {
-                var attempt = ToAttempt(attempts[i]);
-                var (was, would) = (currentFleet.Decide(attempt), proposedFleet.Decide(attempt));
-                decisions[i] = (was, would, DecisionChanges.Compare(was.Verdict, would.Verdict));
-            });
-
-            using (var stdout = Console.OpenStandardOutput())
-            using (var json = new Utf8JsonWriter(stdout, DecisionLine.WriterOptions))
-            {
-                for (var i = 0; i < attempts.Count; i++)
-                {
-                    if (decisions[i].Change == DecisionChange.None && !parse.GetValue(all))
-                        continue;
-                    WhatIfLine.Write(json, attempts[i], decisions[i].Before, decisions[i].After, decisions[i].Change);
-                    json.Flush();
-                    stdout.WriteByte((byte)'\n');
-                    json.Reset();
-                }
-            }
-            Summarize(decisions);
+            var decisions = Decide(replay, new FleetComparison(before, after), cancellationToken);
+            phases.Lap("decide");
+            Print(attempts, decisions, parse.GetValue(all));
+            phases.Lap("write");
+            Summarize(decisions, replay.Recorded);
             if (parse.GetValue(report) is { } folder)
                 Console.Error.WriteLine($"report: {string.Join(", ", WhatIfReport.Write(folder, attempts, decisions))}");
-            return Task.FromResult(decisions.Any(d => gate.Contains(d.Change)) ? 1 : 0);
+            return decisions.Any(d => gate.Contains(d.Change)) ? 1 : 0;
         }));
         return command;
+    }
+
+    /// <summary>Every attempt decided under both fleets, in parallel (the policy engine is pure), kept in input order.</summary>
+    internal static (Decision Before, Decision After, DecisionChange Change)[] Decide(Traffic traffic, FleetComparison fleets, CancellationToken cancellationToken)
+    {
+        var decisions = new (Decision Before, Decision After, DecisionChange Change)[traffic.Attempts.Count];
+        Parallel.For(0, decisions.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var (was, would) = traffic.Decide(fleets, traffic.ToConnectionAttempt(i), i);
+            decisions[i] = (was, would, DecisionChanges.Compare(was.Verdict, would.Verdict));
+        });
+        return decisions;
+    }
+
+    /// <summary>One line per changed attempt (every attempt with <paramref name="all"/>), in input order, on standard output.</summary>
+    internal static void Print(IReadOnlyList<Attempt> attempts, (Decision Before, Decision After, DecisionChange Change)[] decisions, bool all)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using var json = new Utf8JsonWriter(stdout, DecisionLine.WriterOptions);
+        for (var i = 0; i < attempts.Count; i++)
+        {
+            if (decisions[i].Change == DecisionChange.None && !all)
+                continue;
+            WhatIfLine.Write(json, attempts[i], decisions[i].Before, decisions[i].After, decisions[i].Change);
+            json.Flush();
+            stdout.WriteByte((byte)'\n');
+            json.Reset();
+        }
     }
 
     private static HashSet<DecisionChange> FailOn(IEnumerable<string> values)
@@ -89,19 +115,14 @@ public static class WhatIfCommand
         return gate;
     }
 
-    private static ConnectionAttempt ToAttempt(Attempt attempt)
-    {
-        var (request, pinned) = AttemptFile.ToRequest(attempt);
-        return ConnectRequests.ToAttempt(request) with { GatewayIp = pinned is null ? null : Ipv4.Parse(pinned) };
-    }
-
     /// <summary>Counts by change, by server and by the proposal's reason, on standard error.</summary>
-    private static void Summarize((Decision Before, Decision After, DecisionChange Change)[] decisions)
+    private static void Summarize((Decision Before, Decision After, DecisionChange Change)[] decisions, bool recorded)
     {
         string Count(int n) => n.ToString("N0", CultureInfo.InvariantCulture);
         var changed = decisions.Where(d => d.Change != DecisionChange.None).ToList();
         var byChange = Changes.Select(c => $"{Count(changed.Count(d => d.Change.Name() == c))} {c}");
-        Console.Error.WriteLine($"whatif: {Count(decisions.Length)} attempts: {string.Join(", ", byChange)}, {Count(decisions.Length - changed.Count)} unchanged");
+        var what = recorded ? "gateway log entries replayed" : "attempts";
+        Console.Error.WriteLine($"whatif: {Count(decisions.Length)} {what}: {string.Join(", ", byChange)}, {Count(decisions.Length - changed.Count)} unchanged");
         if (changed.Count > 0)
         {
             // The ten servers most changed: a fleet-wide change would otherwise fill the screen.
@@ -117,5 +138,7 @@ public static class WhatIfCommand
             Console.Error.WriteLine($"  by reason under the proposal: {string.Join(", ", byReason)}");
         }
         Console.Error.WriteLine("  not compared: max_connections and threat detection (they depend on sessions and history)");
+        if (recorded)
+            Console.Error.WriteLine("  authentication: as recorded (the log holds no password)");
     }
 }

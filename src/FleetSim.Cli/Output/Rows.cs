@@ -60,6 +60,7 @@ public sealed record Rows(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnly
                         case null: json.WriteNullValue(); break;
                         case int n: json.WriteNumberValue(n); break;
                         case long n: json.WriteNumberValue(n); break;
+                        case bool b: json.WriteBooleanValue(b); break;
                         default: json.WriteStringValue(Text(row[i])); break;
                     }
                 }
@@ -80,6 +81,7 @@ public sealed record Rows(IReadOnlyList<string> Columns, IReadOnlyList<IReadOnly
     private static string Text(object? value) => value switch
     {
         null => "",
+        bool b => b ? "true" : "false",
         DateTimeOffset time => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",

@@ -15,14 +15,7 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
 {
     private const string SourceForms = "{\"ip\": A}, {\"ip\": A, \"azure\": true}, {\"subnet\": ID, \"ip\": A} or {\"privateEndpoint\": NAME}";
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
-    };
+    private static readonly JsonSerializerOptions Options = AttemptJson.Default.Options;
 
     private static readonly JsonDocumentOptions LineOptions = new()
     {
@@ -34,30 +27,42 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
     public static AttemptFile Read(string path, FleetSpec fleet)
     {
         var name = Path.GetFileName(path);
-        var lines = File.ReadAllLines(path);
+        var text = File.ReadAllBytes(path);
+        var lines = Lines(text);
         var directory = FleetDirectory.FromSpec(fleet);
-        var attempts = new List<Attempt>(lines.Length);
+        // Lines are parsed and checked in parallel, as UTF-8 (a million-line file is mostly JSON
+        // to read), then numbered, matched by id and reported in file order.
+        var parsed = new (Attempt? Attempt, List<string>? Problems)[lines.Count];
+        Parallel.For(0, lines.Count, i =>
+        {
+            var line = text.AsMemory(lines[i].Start, lines[i].Length);
+            if (line.Span.Trim(" \t\r"u8).IsEmpty)
+                return;
+            if (!TryParse(line, out var attempt, out var error))
+            {
+                parsed[i] = (null, [error]);
+                return;
+            }
+            var problems = Check(attempt, directory).ToList();
+            parsed[i] = (attempt, problems.Count == 0 ? null : problems);
+        });
+        var attempts = new List<Attempt>(lines.Count);
         var errors = new List<string>();
         // Decisions are matched to attempts by id, so an id names one line only.
         var idLines = new Dictionary<string, (int Line, bool Numbered)>(StringComparer.Ordinal);
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(lines[i]))
-                continue;
             var lineNumber = i + 1;
-            if (!TryParse(lines[i], out var attempt, out var error))
-            {
-                errors.Add($"{name}: line {lineNumber}: {error}");
-                continue;
-            }
-            foreach (var problem in Check(attempt, directory))
+            foreach (var problem in parsed[i].Problems ?? [])
                 errors.Add($"{name}: line {lineNumber}: {problem}");
+            if (parsed[i].Attempt is not { } attempt)
+                continue;
             var id = attempt.Id ?? lineNumber.ToString(CultureInfo.InvariantCulture);
             if (idLines.TryGetValue(id, out var first))
                 errors.Add($"{name}: line {lineNumber}: id: '{id}' is already the id of line {first.Line}{(first.Numbered || attempt.Id is null ? " (an attempt without an id is known by its line number)" : "")}; each attempt needs its own, the output is matched to the input by it");
             else
                 idLines.Add(id, (lineNumber, attempt.Id is null));
-            attempts.Add(attempt with { Id = id });
+            attempts.Add(attempt.Id is null ? attempt with { Id = id } : attempt);
         }
         if (errors.Count > 0)
             throw new AttemptFileException(errors);
@@ -65,14 +70,32 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
     }
 
     /// <summary>One line as an attempt, or what is wrong with it in the file's terms (never a .NET type's name).</summary>
-    public static bool TryParse(string line, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Attempt? attempt, out string error)
+    /// <summary>Where each line starts and how long it is (without its line break); a UTF-8 byte order mark is skipped.</summary>
+    private static List<(int Start, int Length)> Lines(byte[] text)
+    {
+        var lines = new List<(int, int)>(text.Length / 128);
+        var start = text.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        while (start <= text.Length)
+        {
+            var end = text.AsSpan(start).IndexOf((byte)'\n');
+            var length = end < 0 ? text.Length - start : end;
+            if (end >= 0 || length > 0)
+                lines.Add((start, length > 0 && text[start + length - 1] == '\r' ? length - 1 : length));
+            if (end < 0)
+                break;
+            start += end + 1;
+        }
+        return lines;
+    }
+
+    public static bool TryParse(ReadOnlyMemory<byte> line, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Attempt? attempt, out string error)
     {
         attempt = null;
         error = "";
         // Most lines read straight away; only a line that does not is parsed on its own, to say why.
         try
         {
-            attempt = JsonSerializer.Deserialize<Attempt>(line, Options);
+            attempt = JsonSerializer.Deserialize(line.Span, AttemptJson.Default.Attempt);
             if (attempt is not null)
                 return true;
         }
@@ -176,3 +199,9 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
             yield return "privateEndpoint";
     }
 }
+
+/// <summary>The attempts file's JSON, generated at build time: no reflection for files of a million lines.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+    ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
+[JsonSerializable(typeof(Attempt))]
+internal sealed partial class AttemptJson : JsonSerializerContext;

@@ -10,7 +10,8 @@ public static class DecisionLine
     // The error texts quote addresses and names with ', which must stay readable.
     public static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static void Write(Utf8JsonWriter json, string id, ConnectResult result)
+    /// <param name="modelledMs">The modelled connect latency, written only when the fleet has a model.</param>
+    public static void Write(Utf8JsonWriter json, string id, ConnectResult result, double? modelledMs = null)
     {
         json.WriteStartObject();
         json.WriteString("id", id);
@@ -21,6 +22,8 @@ public static class DecisionLine
         WriteNullable(json, "rule", result.Rule);
         WriteNullable(json, "server", result.Server);
         WriteNullable(json, "gateway", result.Gateway);
+        if (modelledMs is { } ms)
+            json.WriteNumber("modelledMs", ModelledTrace.Round(ms));
         if (result.Statements is { } statements)
         {
             json.WriteStartArray("statements");

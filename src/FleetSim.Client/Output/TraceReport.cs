@@ -8,7 +8,8 @@ namespace FleetSim.Client.Output;
 /// <summary>Renders a decision with its trace, for people learning how the gateway architecture decides.</summary>
 public static class TraceReport
 {
-    public static string Text(Attempt attempt, ConnectResult result)
+    /// <param name="modelled">The modelled time of each stage, when the fleet has a model.</param>
+    public static string Text(Attempt attempt, ConnectResult result, Policy.Model.ModelledLatency? modelled = null)
     {
         var text = new StringBuilder();
         var source = attempt.Source!;
@@ -31,10 +32,12 @@ public static class TraceReport
             text.AppendLine($"Decision: DENIED  {result.Reason} (error {result.Code})");
             text.AppendLine($"  {result.Message}");
         }
+        if (modelled is not null)
+            text.AppendLine().Append(ModelledTrace.Text(modelled));
         return text.ToString();
     }
 
-    public static string Json(Attempt attempt, ConnectResult result)
+    public static string Json(Attempt attempt, ConnectResult result, Policy.Model.ModelledLatency? modelled = null)
     {
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, DecisionLine.WriterOptions with { Indented = true }))
@@ -58,6 +61,8 @@ public static class TraceReport
                 json.WriteEndObject();
             }
             json.WriteEndArray();
+            if (modelled is not null)
+                ModelledTrace.Write(json, modelled);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;

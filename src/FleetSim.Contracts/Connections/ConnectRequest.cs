@@ -32,4 +32,5 @@ public sealed record ConnectRequest(
     IReadOnlyList<string>? Statements = null,
     ScrambleProof? Proof = null,
     string? TlsCipher = null,
-    ISessionObserver? Observer = null);
+    ISessionObserver? Observer = null,
+    string? ModelKey = null);

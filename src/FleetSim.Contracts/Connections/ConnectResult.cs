@@ -42,7 +42,8 @@ public sealed record ConnectResult(
     IReadOnlyList<TraceEntry>? Trace = null,
     IReadOnlyList<StatementResult>? Statements = null,
     int Audited = 0,
-    bool Redirect = false)
+    bool Redirect = false,
+    Policy.Model.ModelledLatency? Modelled = null)
 {
     public bool Allowed => Code == 0;
 }

@@ -19,4 +19,5 @@ public sealed record RoutedConnection(
     SessionRequest Session,
     bool Explain = false,
     DateTimeOffset? At = null,
-    ScrambleProof? Proof = null);
+    ScrambleProof? Proof = null,
+    Modelling.ModelledVisit? Modelled = null);

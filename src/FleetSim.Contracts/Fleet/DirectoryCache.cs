@@ -75,7 +75,7 @@ public sealed class DirectoryCache(IGrainFactory grains) : IDisposable
             var snapshot = await grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetSnapshot(current?.Version ?? -1);
             if (snapshot is not null)
             {
-                current = new Entry(snapshot.Version, new FleetDirectory(snapshot.Regions, snapshot.VirtualNetworks, snapshot.ServerRegions));
+                current = new Entry(snapshot.Version, new FleetDirectory(snapshot.Regions, snapshot.VirtualNetworks, snapshot.ServerRegions) { Model = snapshot.Model });
                 _current = current;
             }
             return current!.Directory;

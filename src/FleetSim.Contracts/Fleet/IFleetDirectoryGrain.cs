@@ -52,7 +52,11 @@ public sealed record DirectorySnapshot(
     long Version,
     IReadOnlyList<RegionSpec> Regions,
     IReadOnlyList<VirtualNetworkSpec> VirtualNetworks,
-    IReadOnlyDictionary<string, string> ServerRegions);
+    IReadOnlyDictionary<string, string> ServerRegions)
+{
+    /// <summary>The fleet's queueing model, for gateways and servers to keep their queues in simulated time; null without one.</summary>
+    [Id(4)] public Policy.Model.ModelSpec? Model { get; init; }
+}
 
 /// <summary>What a provisioning did: servers created, changed (their specification differs) and removed, by name.</summary>
 [GenerateSerializer, Immutable]

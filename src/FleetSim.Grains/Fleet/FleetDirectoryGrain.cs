@@ -6,8 +6,8 @@ using FleetSim.Policy;
 using FleetSim.Policy.Admission;
 using FleetSim.Policy.Changes;
 using FleetSim.Policy.Spec;
-using System.Text.Json;
 using FleetSim.Policy.Validation;
+using FleetSim.Policy.WhatIf;
 using Microsoft.Extensions.Logging;
 
 namespace FleetSim.Grains.Fleet;
@@ -42,7 +42,7 @@ public sealed class FleetDirectoryGrain(
             return;
         var fleet = StoredPasswords.Hashed(stored);
         (_fleet, _servers) = (fleet, ByName(fleet));
-        _snapshot = new DirectorySnapshot(state.State.Version, fleet.Regions, fleet.VirtualNetworks, Regions(fleet));
+        _snapshot = new DirectorySnapshot(state.State.Version, fleet.Regions, fleet.VirtualNetworks, Regions(fleet)) { Model = fleet.Model };
         // State written before passwords were kept hashed is rewritten without them.
         if (fleet.Servers.Where((server, i) => !ReferenceEquals(server, stored.Servers[i])).Any())
         {
@@ -127,7 +127,7 @@ public sealed class FleetDirectoryGrain(
         {
             _creating = new HashSet<string>(ResourceNames.Comparer);
         }
-        _snapshot = new DirectorySnapshot(_snapshot.Version + 1, fleet.Regions, fleet.VirtualNetworks, Regions(fleet));
+        _snapshot = new DirectorySnapshot(_snapshot.Version + 1, fleet.Regions, fleet.VirtualNetworks, Regions(fleet)) { Model = fleet.Model };
         (state.State.Fleet, state.State.Version) = (fleet, _snapshot.Version);
         await state.WriteStateAsync();
         // Removed after the new directory is published, so that gateways stop routing to them first.
@@ -151,9 +151,7 @@ public sealed class FleetDirectoryGrain(
     /// </summary>
     private static List<string> Changed(Dictionary<string, ServerSpec> before, Dictionary<string, ServerSpec> after) =>
     [
-        .. after.Where(s => before.TryGetValue(s.Key, out var old)
-            && JsonSerializer.Serialize(old, FleetSpecReader.Options) != JsonSerializer.Serialize(s.Value, FleetSpecReader.Options))
-            .Select(s => s.Key),
+        .. after.Where(s => before.TryGetValue(s.Key, out var old) && FleetDiff.Differs(old, s.Value)).Select(s => s.Key),
     ];
 
     public Task<DirectorySnapshot?> GetSnapshot(long knownVersion) =>

@@ -2,6 +2,7 @@ using FleetSim.Contracts.Audit;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Grains.Audit;
+using FleetSim.Grains.Modelling;
 using FleetSim.Policy.Audit;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Network;
@@ -55,18 +56,22 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
         (gateway, var route, var denial) = await directoryCache.Route(directory, gateway, attempt, trace, recheck: request.DirectoryVersion == 0);
         _self = gateway;
         var at = request.At ?? clock.GetUtcNow();
-        if (route is null)
+        // With a fleet model: this address's queue in simulated time (null without one).
+        var leg = await GatewayModelling.Pass(GrainFactory, directory, directoryCache.Version, _address, request, at, denial);
+        if (route is null || leg is { TimedOut: true })
         {
             var server = GatewayRouting.SplitUser(request.User, request.Host).Server;
-            var denied = Results.From(denial!, server, _address, trace);
-            if (denial!.Reason == ConnectionReason.GatewayUnreachable)
+            var refusal = GatewayModelling.Refusal(leg, denial);
+            var denied = GatewayModelling.Finish(Results.From(refusal, server, _address, trace), directory, leg, reachedServer: false);
+            if (refusal.Reason == ConnectionReason.GatewayUnreachable)
                 return denied;
-            await Log(at, gateway, server, ConnectRequests.Describe(attempt.Source), request.User, denial);
+            await Log(at, gateway, server, ConnectRequests.Describe(attempt.Source), request, attempt.Source, refusal);
             return denied with { Audited = 1 };
         }
 
-        var result = await GrainFactory.GetGrain<IServerGrain>(route.Server).Connect(ConnectRequests.ToRouted(request, route, _address));
-        await Log(at, gateway, route.Server, route.Source.ToString(), request.User,
+        var routed = GatewayModelling.Visit(ConnectRequests.ToRouted(request, route, _address), directory, directoryCache.Version, request, at, leg);
+        var result = GatewayModelling.Finish(await GrainFactory.GetGrain<IServerGrain>(route.Server).Connect(routed), directory, leg, reachedServer: true);
+        await Log(at, gateway, route.Server, route.Source.ToString(), request, attempt.Source,
             new Verdict(result.Reason, result.Code, result.Message, result.Rule));
         result = result with { Audited = result.Audited + 1 };
         return trace is null ? result : result with { Trace = [.. TraceEntry.From(trace)!, .. result.Trace ?? []] };
@@ -78,10 +83,15 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
     public Task<int> Disconnect(string server, long connectionId, DateTimeOffset? at = null) =>
         GrainFactory.GetGrain<IServerGrain>(server).Disconnect(connectionId, at);
 
-    private Task Log(DateTimeOffset at, GatewayAddress gateway, string? server, string source, string user, Verdict verdict)
+    private Task Log(DateTimeOffset at, GatewayAddress gateway, string? server, string presented, ConnectRequest request, ClientSource sent, Verdict verdict)
     {
-        var decision = GatewayLogRecord.Decision(at, gateway, server, source, user, verdict);
-        _feed?.Publish(at, gateway, server, source, user, verdict);
+        // Everything but the password, so that `whatif` can replay the attempt against another fleet.
+        var decision = GatewayLogRecord.Decision(at, gateway, server, presented, request.User, verdict) with
+        {
+            Host = request.Host, SentSource = SentSources.Format(sent), Tls = request.Tls,
+            Database = request.Database, App = request.App, Authenticated = verdict.Authenticated,
+        };
+        _feed?.Publish(at, gateway, server, presented, request.User, verdict);
         // Acknowledged: this connection's own decision goes straight to the sink, which group-commits
         // it with the other connections in flight. A shared outbox could not tell each interleaved
         // connection when its decision, rather than someone else's, is stored.

@@ -3,6 +3,7 @@ using FleetSim.Contracts.Backups;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Grains.Audit;
+using FleetSim.Grains.Modelling;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Sessions;
 using FleetSim.Policy.Spec;
@@ -29,6 +30,7 @@ public sealed class ServerGrain(
     private AuditOutbox _outbox = null!;
     private BackupSchedule _backups = null!;
     private DueTimer _keyWatch = null!;
+    private readonly ServerQueue _modelled = new();
 
     private string Name => this.GetPrimaryKeyString();
 
@@ -99,6 +101,11 @@ public sealed class ServerGrain(
         if (_served.Policy is null)
             return Results.From(_served.NotFound(trace), Name, connection.Gateway, trace);
 
+        // With a fleet model: this server's queue in simulated time; a client that gave up is never judged.
+        var modelled = await _modelled.Serve(ServiceProvider, connection.Modelled, _served.Spec);
+        if (modelled is { TimedOut: true })
+            return Results.From(ConnectionErrors.ClientTimeout, Name, connection.Gateway, trace) with { Modelled = modelled };
+
         var now = await CatchUp();
         var source = connection.Source.ToPresented();
         var verdict = _served.Admit(connection, source, _sessions.Access!, _sessions.Table.Count, trace);
@@ -117,7 +124,7 @@ public sealed class ServerGrain(
             _sessions.Table.Close(result.ConnectionId, out _);
             throw;
         }
-        return result with { Audited = (int)(_outbox.Logged - logged) };
+        return result with { Audited = (int)(_outbox.Logged - logged), Modelled = modelled };
     }
 
     public async Task<StatementResult> Execute(long connectionId, string sql, DateTimeOffset? at = null)

@@ -42,6 +42,12 @@ public sealed class ScenarioContext
 
     internal long IntendedStart { get; private set; }
 
+    /// <summary>
+    /// When this iteration was meant to start, on the run's clock: in the open model its place in
+    /// the schedule; in the closed model, when the engine started it.
+    /// </summary>
+    public DateTimeOffset IntendedStartTime => Runtime.Time.GetUtcNow() - Runtime.Time.GetElapsedTime(IntendedStart);
+
     internal bool Measured { get; private set; }
 
     private bool _firstStepPending;

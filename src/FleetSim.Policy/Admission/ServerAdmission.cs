@@ -13,13 +13,18 @@ namespace FleetSim.Policy.Admission;
 /// </summary>
 public static class ServerAdmission
 {
-    public static Verdict Admit(ServerPolicy server, in AdmissionRequest request, IAccountDirectory accounts, int openConnections, DecisionTrace? trace)
+    public static Verdict Admit(ServerPolicy server, in AdmissionRequest request, IAccountDirectory accounts, int openConnections, DecisionTrace? trace) =>
+        Admit(server, request, accounts, openConnections, trace, out _);
+
+    /// <param name="passedBy">The rule that let the client past the network checks, even when a later check refused it.</param>
+    public static Verdict Admit(ServerPolicy server, in AdmissionRequest request, IAccountDirectory accounts, int openConnections, DecisionTrace? trace, out string? passedBy)
     {
         string? rule = null;
         var verdict = CheckState(server, trace)
             ?? CheckTls(server, request.Tls, trace)
-            ?? CheckNetwork(server, request.Source, trace, out rule)
-            ?? Authenticate(accounts, request, trace)
+            ?? CheckNetwork(server, request.Source, trace, out rule);
+        passedBy = verdict is null ? rule : null;
+        verdict ??= Authenticate(accounts, request, trace)
             ?? CheckCapacity(server, openConnections, trace)
             ?? CheckDatabase(accounts, request, trace);
         return verdict ?? Verdict.Allow(rule);

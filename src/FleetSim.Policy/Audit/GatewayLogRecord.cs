@@ -1,5 +1,6 @@
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Routing;
+using FleetSim.Policy.Spec;
 
 namespace FleetSim.Policy.Audit;
 
@@ -14,6 +15,12 @@ namespace FleetSim.Policy.Audit;
 /// <param name="User">The user name as sent, user@server.</param>
 /// <param name="Code">The error code; 0 when allowed.</param>
 /// <param name="Rule">The firewall rule, virtual network rule or private endpoint connection that decided, if any.</param>
+/// <param name="Host">The host the client dialled; null when it dialled <paramref name="Gateway"/> by address (a pinned gateway).</param>
+/// <param name="SentSource">The source as the client sent it, as an attempts file writes it (<see cref="SentSources"/>): how it is presented depends on the fleet, so a replay under another fleet starts from this.</param>
+/// <param name="Tls">The TLS version the client negotiated.</param>
+/// <param name="Database">The default database the login named.</param>
+/// <param name="App">The application name the client gave.</param>
+/// <param name="Authenticated">Whether the login's password was right; null when a check before authentication decided.</param>
 public sealed record GatewayLogRecord(
     DateTimeOffset Time,
     string Gateway,
@@ -23,8 +30,17 @@ public sealed record GatewayLogRecord(
     ConnectionReason Reason,
     int Code,
     string? Rule,
-    string Region)
+    string Region,
+    string? Host = null,
+    string? SentSource = null,
+    TlsVersion? Tls = null,
+    string? Database = null,
+    string? App = null,
+    bool? Authenticated = null)
 {
+    /// <summary>Whether the entry holds what a replay needs (entries written before FleetSim recorded it do not).</summary>
+    public bool Replayable => SentSource is not null && Tls is not null;
+
     public static GatewayLogRecord Decision(DateTimeOffset at, GatewayAddress gateway, string? server, string source, string user, Verdict verdict)
     {
         ArgumentNullException.ThrowIfNull(gateway);

@@ -64,4 +64,8 @@ public static class ConnectionErrors
 
     public static readonly Verdict TooManyConnections =
         new(ConnectionReason.TooManyConnections, 1040, "Too many connections");
+
+    /// <summary>A client that waited the model's timeoutMs gives up, as MariaDB clients report a read timeout.</summary>
+    public static readonly Verdict ClientTimeout =
+        new(ConnectionReason.ClientTimeout, 2013, "Lost connection to server during query");
 }

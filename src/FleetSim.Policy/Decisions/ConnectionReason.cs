@@ -17,4 +17,7 @@ public enum ConnectionReason
     FirewallDenied,
     AccessDenied,
     TooManyConnections,
+
+    /// <summary>The queueing model says the client gave up waiting (only with a fleet model).</summary>
+    ClientTimeout,
 }

@@ -56,7 +56,15 @@ public sealed class FleetDirectory
     }
 
     public static FleetDirectory FromSpec(FleetSpec spec) => new(spec.Regions, spec.VirtualNetworks,
-        spec.Servers.Select(s => KeyValuePair.Create(s.Name!, s.Region!)));
+        spec.Servers.Select(s => KeyValuePair.Create(s.Name!, s.Region!))) { Model = spec.Model };
+
+    /// <summary>The fleet's queueing model; null when the fleet has none (no modelled latency).</summary>
+    public Model.ModelSpec? Model { get; init; }
+
+    private Model.ServiceModel? _serviceModel;
+
+    /// <summary>The model compiled once per directory copy (a race compiles it twice, harmlessly).</summary>
+    public Model.ServiceModel? ServiceModel => Model is null ? null : _serviceModel ??= Policy.Model.ServiceModel.Compile(Model);
 
     public static string SubnetId(string virtualNetworkId, string subnetName) => $"{virtualNetworkId}/subnets/{subnetName}";
 

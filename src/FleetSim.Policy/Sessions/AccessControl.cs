@@ -78,4 +78,12 @@ public sealed partial class AccessControl : IAccountDirectory
         // Two SHA1 digests: cheap enough that no cache of outcomes is needed, as in MariaDB.
         return proof is null ? account.Password.Verify(password) : proof.Verifies(account.Password);
     }
+
+    /// <summary>As <see cref="Authenticate(string, string?, ScrambleProof?)"/> for a password hashed already (null: none given).</summary>
+    public bool Authenticate(string login, PasswordHash? offered)
+    {
+        if (!_accounts.TryGetValue(login, out var account))
+            return false;
+        return account.Password is null ? offered is null : offered is not null && account.Password.Equals(offered);
+    }
 }

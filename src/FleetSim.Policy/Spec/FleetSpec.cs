@@ -31,6 +31,9 @@ public sealed record FleetSpec
 
     /// <summary>How long a server keeps serving after its customer-managed key becomes unreachable (the real service: within 10 minutes).</summary>
     public string? KeyRevocationDelay { get; init; } = "10m";
+
+    /// <summary>[FleetSim rule] The queueing model of the service's costs and capacities; none by default (no modelled latency).</summary>
+    public Model.ModelSpec? Model { get; init; }
 }
 
 public sealed record RegionSpec

@@ -19,6 +19,8 @@ public static class FleetSpecValidator
         ServerValidator.Validate(spec.Servers, new DeclaredFleet(regions, subnets), root.Property("servers"), errors);
         if (spec.RuleChangeDelay is not null && !SpecDuration.TryParse(spec.RuleChangeDelay, out _))
             errors.Add(root.Property("ruleChangeDelay"), $"'{spec.RuleChangeDelay}' is not a duration such as 30s, 5m or 1h");
+        if (spec.Model is { } model)
+            Model.ModelValidator.Validate(model, root.Property("model"), errors);
         return [.. errors.All, .. ThreatSpecValidator.Validate(spec), .. KeyVaultValidator.Validate(spec)];
     }
 }

@@ -20,6 +20,7 @@ public sealed class FleetDecisions
     private readonly FleetDirectory _directory;
     private readonly Dictionary<string, ServerSpec> _servers;
     private readonly ConcurrentDictionary<string, Lazy<(ServerPolicy Policy, AccessControl Accounts)>> _compiled = new(ResourceNames.Comparer);
+    private readonly PasswordMemo _passwords = new();
 
     public FleetDecisions(FleetSpec fleet)
     {
@@ -29,7 +30,16 @@ public sealed class FleetDecisions
         _servers = fleet.Servers.ToDictionary(s => s.Name!, ResourceNames.Comparer);
     }
 
-    public Decision Decide(ConnectionAttempt attempt)
+    public Decision Decide(ConnectionAttempt attempt) => Decide(attempt, recorded: null);
+
+    /// <summary>
+    /// Decides an attempt replayed from the gateway log, which never holds a password: the login
+    /// authenticates as it did when recorded (an attempt denied before authentication is taken as
+    /// a client that knew its password), provided the proposal still has that login.
+    /// </summary>
+    public Decision Replay(ConnectionAttempt attempt, bool? authenticated) => Decide(attempt, new RecordedLogin(authenticated ?? true));
+
+    private Decision Decide(ConnectionAttempt attempt, RecordedLogin? recorded)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         var server = GatewayRouting.SplitUser(attempt.User, attempt.Host).Server;
@@ -42,8 +52,8 @@ public sealed class FleetDecisions
             return new Decision(unrouted!, server, address);
         var (policy, accounts) = Compiled(route.Server);
         var verdict = ServerAdmission.Admit(policy, new AdmissionRequest(route.Login, attempt.Password, attempt.Tls, route.Source, attempt.Database),
-            accounts, openConnections: 0, trace: null);
-        return new Decision(verdict, route.Server, address);
+            recorded is null ? _passwords.Over(accounts) : recorded.Value.Over(accounts), openConnections: 0, trace: null, out var passedBy);
+        return new Decision(verdict, route.Server, address, route.Source, passedBy);
     }
 
     /// <summary>
@@ -61,5 +71,9 @@ public sealed class FleetDecisions
         })).Value;
 }
 
-/// <summary>A fleet's decision on one attempt: the verdict, the server it was routed to (or named), the gateway that answered.</summary>
-public sealed record Decision(Verdict Verdict, string? Server, string? Gateway);
+/// <summary>
+/// A fleet's decision on one attempt: the verdict, the server it was routed to (or named), the
+/// gateway that answered, the client as the server saw it (null when the gateway decided), and the
+/// rule that let it past the network checks, even if a later check (a wrong password) refused it.
+/// </summary>
+public sealed record Decision(Verdict Verdict, string? Server, string? Gateway, PresentedSource? Source = null, string? PassedBy = null);

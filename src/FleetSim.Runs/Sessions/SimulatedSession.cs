@@ -5,8 +5,13 @@ using FleetSim.Scenarios.Clients;
 
 namespace FleetSim.Runs.Sessions;
 
-/// <summary>A session through FleetSim's simulated connector: straight to the gateway grains.</summary>
-internal sealed class SimulatedSession(FleetConnector connector, SimulatedClient client, bool hold, long directoryVersion) : IClientSession
+/// <summary>
+/// A session through FleetSim's simulated connector: straight to the gateway grains. With a fleet
+/// model it arrives at <paramref name="arrival"/> in simulated time, keyed by <paramref name="modelKey"/>,
+/// and records its modelled latency in <paramref name="modelled"/>.
+/// </summary>
+internal sealed class SimulatedSession(FleetConnector connector, SimulatedClient client, bool hold, long directoryVersion,
+    Modelling.ModelledRun? modelled = null, DateTimeOffset? arrival = null, string? modelKey = null) : IClientSession
 {
     private ConnectResult? _session;
 
@@ -17,7 +22,9 @@ internal sealed class SimulatedSession(FleetConnector connector, SimulatedClient
         _session = await connector.Connect(new ConnectRequest(
             client.Host, client.User, client.Password, TlsVersions.ParseOffered(client.Tls),
             new SourceAddress(client.Source.Ip, client.Source.Azure, client.Source.Subnet, client.Source.PrivateEndpoint),
-            client.App, Hold: hold), client.PinnedGatewayIp, directoryVersion);
+            client.App, Hold: hold, At: modelled is null ? null : arrival, ModelKey: modelKey), client.PinnedGatewayIp, directoryVersion);
+        if (modelled is not null && _session.Modelled is { } latency)
+            modelled.Record(client.Population, _session.Gateway, _session.Server, arrival!.Value, latency);
         return _session.Reason.ToString();
     }
 

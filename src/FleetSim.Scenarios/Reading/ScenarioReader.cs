@@ -34,6 +34,7 @@ public static class ScenarioReader
     /// <summary>What can only be checked against the fleet: every population has servers to use.</summary>
     private static ScenarioFile Checked(ScenarioFile scenario)
     {
+        scenario = ScenarioModel.Apply(scenario);
         var errors = scenario.Spec.Populations
             .Select((p, i) => (p, i))
             .Where(x => Clients.ClientPopulation.Candidates(scenario.Fleet, x.p.Servers).Count == 0)

@@ -21,6 +21,9 @@ public sealed record ScenarioSpec
 
     /// <summary>Abort the run after this many failed operations (none by default).</summary>
     public int? MaxFailCount { get; init; }
+
+    /// <summary>Overrides the fleet's queueing model section (see the fleet's "model"), whole.</summary>
+    public Policy.Model.ModelSpec? Model { get; init; }
 }
 
 /// <summary>Exactly one of: an inline fleet specification, a fleet file, or a generator.</summary>

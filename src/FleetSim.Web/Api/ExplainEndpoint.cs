@@ -27,7 +27,7 @@ internal sealed class ExplainEndpoint(IFleetHost host)
                 return BadRequest([$"body: longer than {MaxBody} characters; send one attempt"]);
             body = new string(buffer, 0, read);
         }
-        if (!AttemptFile.TryParse(body, out var attempt, out var error))
+        if (!AttemptFile.TryParse(Encoding.UTF8.GetBytes(body), out var attempt, out var error))
             return BadRequest([$"body: {error}"]);
         var version = Math.Max(0, host.DirectoryCache.Version);
         var problems = AttemptFile.Check(attempt, await host.DirectoryCache.Get(version)).Select(p => $"body: {p}").ToList();

@@ -26,6 +26,33 @@ public sealed class WhatIfProperties
         });
 
     [Fact]
+    public void A_replay_without_passwords_decides_as_the_recording_did_under_the_same_fleet() =>
+        Traffic.Sample(sample =>
+        {
+            var fleet = new FleetDecisions(sample.Fleet);
+            Assert.All(sample.Attempts, attempt =>
+            {
+                // What the gateway log keeps: the verdict's authentication outcome, never the password.
+                var recorded = fleet.Decide(attempt).Verdict;
+                var replayed = fleet.Replay(attempt with { Password = null }, recorded.Authenticated).Verdict;
+                Assert.Equal(DecisionChange.None, DecisionChanges.Compare(recorded, replayed));
+            });
+        });
+
+    [Fact]
+    public void A_replayed_login_the_proposal_no_longer_has_is_refused_by_authentication()
+    {
+        var fleet = RandomTraffic.Traffic.Single().Fleet;
+        var server = fleet.Servers[0] with { FirewallRules = [Servers.Rule("all", "0.0.0.0", "255.255.255.255")] };
+        var attempt = new ConnectionAttempt($"{server.Name}{FleetDirectory.HostSuffix}", null, $"ghost@{server.Name}", null, TlsVersion.Tls1_2,
+            new ClientSource.Internet(Ipv4.Parse("198.51.100.7")));
+
+        var verdict = new FleetDecisions(fleet with { Servers = [server] }).Replay(attempt, authenticated: true).Verdict;
+
+        Assert.Equal((ConnectionReason.AccessDenied, Verdict.AccessDeniedCode), (verdict.Reason, verdict.Code));
+    }
+
+    [Fact]
     public void Removing_a_firewall_rule_changes_only_attempts_to_its_server_from_its_range() =>
         Traffic.Where(s => s.Fleet.Servers[0].FirewallRules.Count > 0).Sample(sample =>
         {

@@ -12,7 +12,8 @@ internal record struct FleetSpecSurrogate(
     ThreatDetectionSpec ThreatDetection,
     string? RuleChangeDelay,
     List<KeyVaultSpec> KeyVaults,
-    string? KeyRevocationDelay);
+    string? KeyRevocationDelay,
+    Policy.Model.ModelSpec? Model);
 
 [RegisterConverter]
 internal sealed class FleetSpecConverter : IConverter<FleetSpec, FleetSpecSurrogate>
@@ -20,7 +21,7 @@ internal sealed class FleetSpecConverter : IConverter<FleetSpec, FleetSpecSurrog
     public FleetSpecSurrogate ConvertToSurrogate(in FleetSpec value) =>
         new(
             value.Regions, value.VirtualNetworks, value.Servers, value.Internet, value.ThreatIntelligence,
-            value.ThreatDetection, value.RuleChangeDelay, value.KeyVaults, value.KeyRevocationDelay);
+            value.ThreatDetection, value.RuleChangeDelay, value.KeyVaults, value.KeyRevocationDelay, value.Model);
 
     public FleetSpec ConvertFromSurrogate(in FleetSpecSurrogate surrogate) => new()
     {
@@ -33,5 +34,6 @@ internal sealed class FleetSpecConverter : IConverter<FleetSpec, FleetSpecSurrog
         RuleChangeDelay = surrogate.RuleChangeDelay,
         KeyVaults = surrogate.KeyVaults,
         KeyRevocationDelay = surrogate.KeyRevocationDelay,
+        Model = surrogate.Model,
     };
 }

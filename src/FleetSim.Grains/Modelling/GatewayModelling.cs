@@ -1,0 +1,60 @@
+using System.Globalization;
+using FleetSim.Contracts.Connections;
+using FleetSim.Contracts.Modelling;
+using FleetSim.Policy.Decisions;
+using FleetSim.Policy.Model;
+using FleetSim.Policy.Routing;
+
+namespace FleetSim.Grains.Modelling;
+
+/// <summary>
+/// The gateway grain's part of the queueing model, when the fleet has one: the connection passes
+/// its address's queue (<see cref="IGatewayQueueGrain"/>), carries its arrival time to the server,
+/// and comes back with the whole path's modelled latency. Without a model every call is a no-op.
+/// </summary>
+internal static class GatewayModelling
+{
+    /// <summary>The gateway leg, or null without a model or when the gateway does not answer (the client's connect times out).</summary>
+    public static async Task<ModelledLatency?> Pass(IGrainFactory grains, FleetDirectory directory, long version, string address, ConnectRequest request, DateTimeOffset at, Verdict? denial)
+    {
+        if (directory.ServiceModel is null || denial?.Reason == ConnectionReason.GatewayUnreachable)
+            return null;
+        var source = request.Source;
+        return await grains.GetGrain<IGatewayQueueGrain>(address).Pass(new GatewayArrival(
+            KeyOf(request, at), Ms(at), SourceKinds.Of(source.Azure, source.Subnet, source.PrivateEndpoint), request.Tls, version));
+    }
+
+    /// <summary>What the client hears when the gateway decides: ClientTimeout when it gave up first, else the gateway's denial.</summary>
+    public static Verdict Refusal(ModelledLatency? leg, Verdict? denial) =>
+        leg is { TimedOut: true } ? ConnectionErrors.ClientTimeout : denial!;
+
+    /// <summary>The connection as the server receives it, with when it reaches the server in the model.</summary>
+    public static RoutedConnection Visit(RoutedConnection routed, FleetDirectory directory, long version, ConnectRequest request, DateTimeOffset at, ModelledLatency? leg)
+    {
+        if (leg is null || directory.ServiceModel is not { } model)
+            return routed;
+        var arrival = Ms(at);
+        return routed with { Modelled = new ModelledVisit(KeyOf(request, at), arrival + leg.TotalMs + model.GatewayToServerMs, arrival + model.TimeoutMs, version) };
+    }
+
+    /// <summary>The result with the whole path's modelled latency: ClientTimeout when the client gave up on the way.</summary>
+    public static ConnectResult Finish(ConnectResult result, FleetDirectory directory, ModelledLatency? leg, bool reachedServer)
+    {
+        if (leg is null || directory.ServiceModel is not { } model)
+            return directory.ServiceModel is { } unreachable && result.Reason == ConnectionReason.GatewayUnreachable
+                ? result with { Modelled = new ModelledLatency(unreachable.TimeoutMs, false, []) }
+                : result;
+        var path = ModelledPath.Join(model, leg, reachedServer ? result.Modelled ?? ModelledLatency.None : null);
+        if (!path.TimedOut || result.Reason == ConnectionReason.ClientTimeout)
+            return result with { Modelled = path };
+        var timeout = ConnectionErrors.ClientTimeout;
+        return result with { Reason = timeout.Reason, Code = timeout.Code, Message = timeout.Message, Rule = null, Modelled = path };
+    }
+
+    /// <summary>Simulated time as Unix milliseconds, with the fraction.</summary>
+    public static double Ms(DateTimeOffset at) => (at - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+
+    // A caller that names no key (a real client) gets one from what it sent, so that the same input keys the same samples.
+    private static string KeyOf(ConnectRequest request, DateTimeOffset at) =>
+        request.ModelKey ?? string.Create(CultureInfo.InvariantCulture, $"{request.User}|{request.Source.Ip}|{request.Source.PrivateEndpoint}|{at.UtcTicks}");
+}

@@ -1,0 +1,34 @@
+using FleetSim.Contracts.Fleet;
+using FleetSim.Contracts.Modelling;
+using FleetSim.Policy.Model;
+
+namespace FleetSim.Grains.Modelling;
+
+/// <summary>
+/// A gateway address's worker queue in simulated time, owned by one activation in the cluster.
+/// Bookkeeping only: a call is one short turn and nothing waits. The queue is not persisted: after
+/// a move to another silo it starts empty, as after a quiet spell.
+/// </summary>
+public sealed class GatewayQueueGrain(DirectoryCache directoryCache) : Grain, IGatewayQueueGrain
+{
+    private WorkerQueue? _queue;
+    private double _firstArrivalMs = double.NaN;
+    private double _lastArrivalMs;
+
+    public async Task<ModelledLatency> Pass(GatewayArrival arrival)
+    {
+        if ((await directoryCache.Get(arrival.DirectoryVersion)).ServiceModel is not { } model)
+            return ModelledLatency.None;
+        // A changed model with another number of workers starts a new queue; any other change keeps it.
+        if (_queue is null || _queue.Workers != model.GatewayWorkers)
+            _queue = new WorkerQueue(model.GatewayWorkers);
+        if (double.IsNaN(_firstArrivalMs))
+            _firstArrivalMs = arrival.ArrivalMs;
+        _lastArrivalMs = Math.Max(_lastArrivalMs, arrival.ArrivalMs);
+        return ModelledPath.ToGateway(model, _queue, ModelSampler.KeyOf(arrival.Key), arrival.ArrivalMs, arrival.Source, arrival.Tls);
+    }
+
+    public Task<QueueLoad> Load() => Task.FromResult(_queue is null
+        ? QueueLoad.Empty(this.GetPrimaryKeyString())
+        : new QueueLoad(this.GetPrimaryKeyString(), _queue.Workers, _queue.BusyMs, _queue.Served, _queue.Abandoned, _firstArrivalMs, _lastArrivalMs));
+}

@@ -1,0 +1,129 @@
+using CsCheck;
+using FleetSim.Policy.Model;
+using FleetSim.Policy.Spec;
+
+namespace FleetSim.Policy.Tests.Model;
+
+public sealed class ModelledFleetTests
+{
+    private static ServiceTimeSpec Constant(double ms) => new() { Distribution = "constant", MeanMs = ms };
+
+    // Every cost constant, so that each stage's figure can be written down.
+    private static readonly ModelSpec Plain = new()
+    {
+        Network = new NetworkModelSpec { RttMs = new() { ["internet"] = 20 }, ConnectRoundTrips = 3, GatewayToServerMs = 0.5 },
+        Tls = new TlsModelSpec { HandshakeCpu = Constant(2) },
+        Gateway = new GatewayModelSpec { Workers = 1, Connect = Constant(1) },
+        Server = new ServerModelSpec { WorkersPerVCore = 1, Login = Constant(4), Statement = Constant(1) },
+        TimeoutMs = 1_000,
+    };
+
+    private static ModelledConnection Connection(string id, double at, ModelReach reach = ModelReach.Server, TlsVersion tls = TlsVersion.Tls1_2) =>
+        new(id, at, SourceKind.Internet, tls, "40.71.8.203", "contoso", 2, reach);
+
+    [Fact]
+    public void A_connection_pays_network_tls_gateway_hop_and_login_in_that_order()
+    {
+        var latency = new ModelledFleet(ServiceModel.Compile(Plain)).Connect(Connection("a", 0));
+        Assert.Equal(
+            [(ModelStage.Network, 60), (ModelStage.Tls, 40), (ModelStage.GatewayQueue, 0), (ModelStage.Gateway, 3),
+             (ModelStage.Hop, 1), (ModelStage.ServerQueue, 0), (ModelStage.Server, 4)],
+            latency.Stages.Select(s => (s.Stage, s.Ms)));
+        Assert.Equal(108, latency.TotalMs);
+    }
+
+    [Fact]
+    public void TLS_1_3_saves_a_round_trip_and_a_plain_text_client_pays_no_handshake()
+    {
+        var fleet = new ModelledFleet(ServiceModel.Compile(Plain));
+        Assert.Equal(88, fleet.Connect(Connection("a", 0, tls: TlsVersion.Tls1_3)).TotalMs);
+        Assert.Equal(66, fleet.Connect(Connection("b", 1_000, tls: TlsVersion.None)).TotalMs);
+    }
+
+    [Fact]
+    public void A_connection_refused_at_the_gateway_never_reaches_the_server()
+    {
+        var fleet = new ModelledFleet(ServiceModel.Compile(Plain));
+        var latency = fleet.Connect(Connection("a", 0, ModelReach.Gateway));
+        Assert.Equal(103, latency.TotalMs);
+        Assert.Empty(fleet.Servers);
+    }
+
+    [Fact]
+    public void An_unreachable_gateway_costs_the_client_its_timeout_and_a_failed_DNS_lookup_nothing()
+    {
+        var fleet = new ModelledFleet(ServiceModel.Compile(Plain));
+        Assert.Equal(1_000, fleet.Connect(Connection("a", 0, ModelReach.Unreachable)).TotalMs);
+        Assert.Equal(0, fleet.Connect(Connection("b", 0, ModelReach.Nowhere)).TotalMs);
+    }
+
+    [Fact]
+    public void Connections_arriving_together_queue_for_the_one_gateway_worker()
+    {
+        var fleet = new ModelledFleet(ServiceModel.Compile(Plain));
+        var first = fleet.Connect(Connection("a", 0));
+        var second = fleet.Connect(Connection("b", 0));
+        Assert.Equal(3, second.Stages.Single(s => s.Stage == ModelStage.GatewayQueue).Ms);
+        Assert.Equal(first.TotalMs + 3, second.TotalMs);
+    }
+
+    [Fact]
+    public void A_client_that_waits_past_the_timeout_gives_up_and_is_counted()
+    {
+        var fleet = new ModelledFleet(ServiceModel.Compile(Plain with { Gateway = new GatewayModelSpec { Workers = 1, Connect = Constant(600) } }));
+        Assert.False(fleet.Connect(Connection("a", 0)).TimedOut);
+        var late = fleet.Connect(Connection("b", 0));
+        Assert.True(late.TimedOut);
+        Assert.Equal(1_000, late.TotalMs);
+        Assert.Equal(1, fleet.Timeouts);
+    }
+
+    [Fact]
+    public void A_redirected_session_sends_its_statements_straight_to_the_server()
+    {
+        var fleet = new ModelledFleet(ServiceModel.Compile(Plain));
+        Assert.Equal(22, fleet.Statement("s", 0, 0, SourceKind.Internet, "contoso", 2, redirect: false).TotalMs);
+        Assert.Equal(21, fleet.Statement("t", 0, 100, SourceKind.Internet, "contoso", 2, redirect: true).TotalMs);
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_figures_and_a_connection_s_samples_do_not_depend_on_the_others()
+    {
+        var model = new ModelSpec { Seed = 42 };
+        var connections = Enumerable.Range(0, 200).Select(i => Connection($"c{i}", i * 0.5)).ToList();
+        var once = connections.Select(new ModelledFleet(ServiceModel.Compile(model)).Connect).ToList();
+        var twice = connections.Select(new ModelledFleet(ServiceModel.Compile(model)).Connect).ToList();
+        Assert.Equal(once.Select(l => l.TotalMs), twice.Select(l => l.TotalMs));
+
+        // Alone, connection c150 is served with the same sampled work as among the others.
+        var alone = new ModelledFleet(ServiceModel.Compile(model)).Connect(connections[150]);
+        Assert.Equal(Work(once[150]), Work(alone));
+        Assert.NotEqual(once.Select(l => l.TotalMs), connections.Select(new ModelledFleet(ServiceModel.Compile(model with { Seed = 43 })).Connect).Select(l => l.TotalMs));
+    }
+
+    [Fact]
+    public void Without_timeouts_one_more_worker_at_the_gateway_or_the_server_never_slows_any_connection() =>
+        Gen.Select(Gen.Double[0, 20].Array[1, 80], Gen.Int[1, 4], Gen.Int[1, 3]).Sample((gaps, gatewayWorkers, perVCore) =>
+        {
+            var model = new ModelSpec
+            {
+                Seed = 5,
+                Gateway = new GatewayModelSpec { Workers = gatewayWorkers },
+                Server = new ServerModelSpec { WorkersPerVCore = perVCore, Login = new ServiceTimeSpec { Distribution = "lognormal", MeanMs = 8 } },
+                TimeoutMs = double.MaxValue,
+            };
+            var at = 0.0;
+            var connections = gaps.Select((gap, i) => Connection($"c{i}", at += gap)).ToList();
+            var before = connections.Select(new ModelledFleet(ServiceModel.Compile(model)).Connect).ToList();
+            var moreGateway = connections.Select(new ModelledFleet(ServiceModel.Compile(model with { Gateway = model.Gateway with { Workers = gatewayWorkers + 1 } })).Connect).ToList();
+            var moreServer = connections.Select(new ModelledFleet(ServiceModel.Compile(model with { Server = model.Server with { WorkersPerVCore = perVCore + 1 } })).Connect).ToList();
+            for (var i = 0; i < connections.Count; i++)
+            {
+                Assert.True(moreGateway[i].TotalMs <= before[i].TotalMs + 1e-9);
+                Assert.True(moreServer[i].TotalMs <= before[i].TotalMs + 1e-9);
+            }
+        }, iter: 1_000);
+
+    private static double Work(ModelledLatency latency) =>
+        latency.Stages.Where(s => s.Stage is ModelStage.Gateway or ModelStage.Server).Sum(s => s.Ms);
+}

@@ -25,6 +25,10 @@ public static class CliErrors
         {
             return Report(e.Errors);
         }
+        catch (Client.Attempts.AttemptFileException e)
+        {
+            return Report(e.Errors);
+        }
         catch (FileNotFoundException e)
         {
             return Report([$"{e.FileName}: file not found"]);

@@ -38,7 +38,8 @@ public sealed class ClusterTarget
     /// <param name="embeddedStore">The audit store of an embedded silo.</param>
     /// <param name="verbose">Show the embedded silo's log.</param>
     /// <param name="cancellationToken">Stops a start or connection that takes too long.</param>
-    public async Task<IFleetHost> OpenAsync(ParseResult parse, string embeddedStore, bool verbose, CancellationToken cancellationToken)
+    /// <param name="configure">Extra wiring of an embedded silo (the web page's decision feed).</param>
+    public async Task<IFleetHost> OpenAsync(ParseResult parse, string embeddedStore, bool verbose, CancellationToken cancellationToken, Action<ISiloBuilder>? configure = null)
     {
         var gateway = parse.GetValue(_gateway);
         var cluster = parse.GetValue(_cluster);
@@ -53,7 +54,7 @@ public sealed class ClusterTarget
             return await RemoteCluster.ConnectToGatewayAsync(gateway, cancellationToken: cancellationToken);
         var durability = durabilityText is null ? AuditDurability.Batched
             : SiloConfiguration.ParseDurability(durabilityText) ?? throw new InputException([$"--audit-durability: '{durabilityText}' is not {SiloConfiguration.DurabilityNames}"]);
-        return await EmbeddedSilo.StartAsync(embeddedStore, verbose, durability, cancellationToken: cancellationToken);
+        return await EmbeddedSilo.StartAsync(embeddedStore, verbose, durability, configure, cancellationToken);
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using FleetSim.AuditStore;
 using FleetSim.Grains;
 using FleetSim.Storage.Encryption;
+using FleetSim.Web.Hosting;
 using FleetSim.Wire.Hosting;
 using FleetSim.Wire.Listening;
 using Microsoft.AspNetCore.Builder;
@@ -27,13 +28,16 @@ var section = builder.Configuration.GetSection("FleetSim");
 var dashboard = section.GetValue("Dashboard:Enabled", true);
 // Loopback unless the file says otherwise: the dashboard has no authentication of its own. Without
 // it the web server still runs (it hosts nothing), on a free loopback port, so silos never collide.
-builder.WebHost.UseUrls(dashboard ? section["Dashboard:Urls"] ?? "http://127.0.0.1:8080" : "http://127.0.0.1:0");
+var urls = dashboard ? section["Dashboard:Urls"] ?? "http://127.0.0.1:8080" : "http://127.0.0.1:0";
+builder.WebHost.UseUrls(urls);
 // Relative paths are relative to the working directory, as `fleetsim --cluster silo.json` reads them.
 builder.UseOrleans(silo =>
 {
     silo.AddFleetSim(builder.Configuration);
     if (dashboard)
         silo.AddDashboard();
+    // The teaching page, on the same web server, when the file has a FleetSim:Web section.
+    silo.AddFleetSimWeb(builder.Configuration);
 });
 // MariaDB protocol listeners when silo.json has a FleetSim:Wire section; after the silo, which they need.
 builder.Services.AddFleetSimWire(builder.Configuration);
@@ -41,6 +45,7 @@ builder.Services.AddFleetSimWire(builder.Configuration);
 var app = builder.Build();
 if (dashboard)
     app.MapOrleansDashboard("/dashboard");
+app.MapFleetSimWeb(urls);
 try
 {
     await app.RunAsync();

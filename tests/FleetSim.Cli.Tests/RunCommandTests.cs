@@ -83,6 +83,18 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_with_web_serves_the_page_while_the_scenario_runs_and_says_where()
+    {
+        var scenario = TempFile("web.json", Tiny.Replace("THRESHOLD", "\"fail.rate < 1\"", StringComparison.Ordinal));
+        var run = await RunAsync("run", scenario, "--out", Directory.CreateTempSubdirectory("fleetsim-run-test-").FullName, "--console", "off", "--web", "http://127.0.0.1:0");
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Matches(@"Web page: http://127\.0\.0\.1:[1-9][0-9]*/", run.Stderr);
+        // Without --web, run serves no page: its figures are the same as before the page existed.
+        var plain = await RunAsync("run", scenario, "--out", Directory.CreateTempSubdirectory("fleetsim-run-test-").FullName, "--console", "off");
+        Assert.DoesNotContain("Web page:", plain.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_wire_population_logs_in_over_the_mariadb_protocol_and_its_records_reconcile()
     {
         var folder = Directory.CreateTempSubdirectory("fleetsim-run-test-").FullName;

@@ -1,4 +1,5 @@
 using FleetSim.AuditStore;
+using FleetSim.Client.Attempts;
 using FleetSim.Contracts.Connections;
 using FleetSim.Policy.Network;
 using FleetSim.Policy.Threats;

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using FleetSim.AuditStore;
-using FleetSim.Cli.Attempts;
+using FleetSim.Client.Attempts;
 using FleetSim.Cli.Modelling;
 using FleetSim.Cli.Output;
 using FleetSim.Hosting;

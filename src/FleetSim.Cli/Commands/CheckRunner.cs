@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
-using FleetSim.Cli.Attempts;
+using FleetSim.Client.Output;
+using FleetSim.Client.Attempts;
 using FleetSim.Hosting;
 using FleetSim.Cli.Output;
 using FleetSim.Contracts.Connections;

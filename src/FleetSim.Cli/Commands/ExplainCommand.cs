@@ -1,5 +1,6 @@
 using System.CommandLine;
-using FleetSim.Cli.Attempts;
+using FleetSim.Client.Output;
+using FleetSim.Client.Attempts;
 using FleetSim.Hosting;
 using FleetSim.Cli.Output;
 using FleetSim.Policy.Routing;

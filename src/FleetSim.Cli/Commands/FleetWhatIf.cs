@@ -1,4 +1,5 @@
 using FleetSim.Cli.Attempts;
+using FleetSim.Client.Attempts;
 using FleetSim.Policy.Spec;
 using FleetSim.Policy.WhatIf;
 

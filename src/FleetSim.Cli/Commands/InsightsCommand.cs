@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using FleetSim.Cli.Attempts;
+using FleetSim.Client.Attempts;
+using FleetSim.Client.Output;
 using FleetSim.Cli.Output;
 using FleetSim.Policy.Insights;
 using FleetSim.Policy.Validation;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using FleetSim.AuditStore;
 using FleetSim.Contracts.Fleet;
+using FleetSim.Grains.Gateways;
 using FleetSim.Harness;
 using FleetSim.Hosting;
 using FleetSim.Policy.Admission;
@@ -11,6 +12,7 @@ using FleetSim.Runs;
 using FleetSim.Runs.Sessions;
 using FleetSim.Scenarios.Reading;
 using FleetSim.Scenarios.Spec;
+using FleetSim.Web;
 using FleetSim.Wire.Listening;
 
 namespace FleetSim.Cli.Commands;
@@ -25,6 +27,7 @@ public static class RunCommand
         var console = new Option<string>("--console") { Description = "Live view: auto (live on a terminal, plain lines otherwise), live, plain or off.", DefaultValueFactory = _ => "auto" };
         console.AcceptOnlyFromAmong("auto", "live", "plain", "off");
         var cluster = new ClusterTarget();
+        var web = new WebTarget(WebAddress.None);
         var command = new Command("run", """
             Run a scenario on an embedded silo: provision its fleet, drive its client populations
             with its load simulations, show a live view, then print a summary and write reports.
@@ -39,8 +42,10 @@ public static class RunCommand
             scenarioFile, output, duration, console,
         };
         cluster.AddWithDurabilityTo(command);
+        web.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
+            var webOptions = web.Read(parse);
             var scenario = Load(parse.GetValue(scenarioFile));
             var thresholds = ParseThresholds(scenario);
             TimeSpan? length = null;
@@ -51,7 +56,8 @@ public static class RunCommand
             var storePath = Path.Combine(folder, "audit.db");
 
             Console.Error.WriteLine($"scenario '{scenario.Spec.Name}': {scenario.Fleet.Servers.Count:N0} servers in {scenario.Fleet.Regions.Count} regions, {scenario.Spec.Populations.Count} populations");
-            await using var silo = await cluster.OpenAsync(parse, storePath, verbose: false, cancellationToken);
+            var feed = new DecisionFeed();
+            await using var silo = await cluster.OpenAsync(parse, storePath, verbose: false, cancellationToken, WebTarget.Feed(webOptions, feed));
             storePath = silo.AuditStore ?? storePath;
             var provisioned = await silo.ProvisionAsync(scenario.Fleet);
             if (!provisioned.Succeeded)
@@ -59,6 +65,9 @@ public static class RunCommand
             // What the run's gateway log can be replayed against: `whatif fleet.json PROPOSED.json --traffic audit.db`.
             await File.WriteAllTextAsync(Path.Combine(folder, "fleet.json"),
                 JsonSerializer.Serialize(StoredPasswords.Hashed(scenario.Fleet), FleetSpecReader.Options) + Environment.NewLine, cancellationToken);
+            // The page watches the run: up before the load starts, down after its summary.
+            await using var page = await WebTarget.StartAsync(webOptions, silo, feed, [], cancellationToken);
+            WebTarget.Print(page, Console.Error);
 
             // Counted after provisioning: the run is reconciled against what the store gains during it.
             var storedBefore = await StoredCount(storePath, silo.AuditStore is not null, cancellationToken);

@@ -3,11 +3,13 @@ using System.Net;
 using System.Runtime.InteropServices;
 using FleetSim.AuditStore;
 using FleetSim.Cli.Output;
+using FleetSim.Grains.Gateways;
 using FleetSim.Hosting;
 using FleetSim.Policy.Spec;
 using FleetSim.Policy.Validation;
 using FleetSim.Wire.Listening;
 using FleetSim.Wire.Tls;
+using FleetSim.Web;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -28,6 +30,7 @@ public static class ServeCommand
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow listeners on non-loopback addresses (reachable from other machines)." };
         var connectTimeout = new Option<int>("--connect-timeout") { Description = "Seconds a client may take to log in (MariaDB's connect_timeout).", DefaultValueFactory = _ => 10 };
         var verbose = new Option<bool>("--verbose") { Description = "Show the embedded silo's and the listeners' log on standard error." };
+        var web = new WebTarget(WebAddress.Default);
         var command = new Command("serve", """
             Start an embedded silo with the fleet and open MariaDB protocol listeners at its regional
             gateways, so that real clients (the mariadb command-line client, any MariaDB or MySQL
@@ -45,20 +48,24 @@ public static class ServeCommand
         {
             fleet, listeners, port, endpointsFile, store, data, tlsCert, tlsKey, allowRemote, connectTimeout, verbose,
         };
+        web.AddTo(command);
         command.SetAction((parse, cancellationToken) => CliErrors.Guard(async () =>
         {
             var fleetPath = parse.GetValue(fleet)?.FullName ?? Path.GetFullPath(Path.Combine("samples", "fleet.json"));
             var spec = FleetSpecReader.ReadFile(fleetPath);
             var remote = parse.GetValue(allowRemote);
             var plans = PlanListeners(spec, parse.GetValue(listeners), parse.GetValue(port), remote);
+            var webOptions = web.Read(parse);
             var certificates = Certificates(parse.GetValue(tlsCert), parse.GetValue(tlsKey), parse.GetValue(data)!);
             using var certificate = certificates.Load();
             var options = new WireOptions { Certificate = certificate, ConnectTimeout = TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(connectTimeout))) };
 
             using var scratch = parse.GetValue(store) is null ? new ScratchStore() : null;
             var storePath = parse.GetValue(store) ?? scratch!.Path;
-            var silo = await EmbeddedSilo.StartAsync(storePath, parse.GetValue(verbose), cancellationToken: cancellationToken);
+            var feed = new DecisionFeed();
+            var silo = await EmbeddedSilo.StartAsync(storePath, parse.GetValue(verbose), configure: feed.AddTo, cancellationToken: cancellationToken);
             var opened = new List<(ListenerPlan Plan, ListenerPair? Listeners)>();
+            WebServer? page = null;
             try
             {
                 var provisioned = await ((IFleetHost)silo).ProvisionAsync(spec);
@@ -80,15 +87,19 @@ public static class ServeCommand
                 }
                 if (remote && opened.Any(o => o.Listeners is not null && !IPAddress.IsLoopback(o.Listeners.Gateway.Endpoint.Endpoint.Address)))
                     Console.Error.WriteLine("warning: --allow-remote: listeners accept clients from other machines; the fleet's passwords are only as safe as this network");
+                page = await WebTarget.StartAsync(webOptions, silo, feed, opened, cancellationToken);
                 if (parse.GetValue(endpointsFile) is { } path)
-                    EndpointsFile.Write(path, opened.Select(o => (o.Plan, o.Listeners?.Gateway.Endpoint)));
+                    EndpointsFile.Write(path, opened.Select(o => (o.Plan, o.Listeners?.Gateway.Endpoint)), page?.Address.ToString());
                 ListenerReport.Print(spec, opened, certificates, storePath, scratch is not null);
+                WebTarget.Print(page, Console.Out);
 
                 await WaitForStop(cancellationToken);
                 Console.Error.WriteLine("stopping: closing sessions and flushing the audit log");
             }
             finally
             {
+                if (page is not null)
+                    await page.DisposeAsync();
                 foreach (var (_, listeners) in opened)
                 {
                     if (listeners is not null)

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using FleetSim.Client.Output;
 using FleetSim.Cli.Attempts;
+using FleetSim.Client.Attempts;
 using FleetSim.Cli.Output;
 using FleetSim.Contracts.Connections;
 using FleetSim.Policy.Network;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FleetSim.Cli.Attempts;
+using FleetSim.Client.Attempts;
 
 namespace FleetSim.Cli.Modelling;
 

@@ -1,4 +1,5 @@
 using FleetSim.Cli.Attempts;
+using FleetSim.Client.Attempts;
 using FleetSim.Contracts.Connections;
 using FleetSim.Policy;
 using FleetSim.Policy.Decisions;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using FleetSim.Client.Output;
 using FleetSim.Policy.Insights;
 
 namespace FleetSim.Cli.Output;

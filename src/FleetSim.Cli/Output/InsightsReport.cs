@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using FleetSim.Client.Output;
 using FleetSim.Policy.Insights;
 
 namespace FleetSim.Cli.Output;

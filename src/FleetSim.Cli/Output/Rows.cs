@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
+using FleetSim.Client.Output;
 using Spectre.Console;
 
 namespace FleetSim.Cli.Output;

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using FleetSim.Cli.Attempts;
+using FleetSim.Client.Output;
+using FleetSim.Client.Attempts;
 using FleetSim.Policy.WhatIf;
 
 namespace FleetSim.Cli.Output;

@@ -2,7 +2,8 @@ using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using FleetSim.Cli.Attempts;
+using FleetSim.Client.Output;
+using FleetSim.Client.Attempts;
 using FleetSim.Policy.WhatIf;
 
 namespace FleetSim.Cli.Output;

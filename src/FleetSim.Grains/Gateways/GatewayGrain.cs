@@ -26,6 +26,7 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
     private GatewayAddress? _self;
     private Ipv4 _ip;
     private string _address = "";
+    private DecisionFeed? _feed;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -33,6 +34,7 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
         _ip = Ipv4.Parse(this.GetPrimaryKeyString());
         _address = _ip.ToString();
         _outbox = new AuditOutbox(this, () => _self is null ? null : SinkOf(_self), options.AuditDurability, logger, interleave: true);
+        _feed = ServiceProvider.GetService<DecisionFeed>();
         return Task.CompletedTask;
     }
 
@@ -89,6 +91,7 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
             Host = request.Host, SentSource = SentSources.Format(sent), Tls = request.Tls,
             Database = request.Database, App = request.App, Authenticated = verdict.Authenticated,
         };
+        _feed?.Publish(at, gateway, server, presented, request.User, verdict);
         // Acknowledged: this connection's own decision goes straight to the sink, which group-commits
         // it with the other connections in flight. A shared outbox could not tell each interleaved
         // connection when its decision, rather than someone else's, is stored.

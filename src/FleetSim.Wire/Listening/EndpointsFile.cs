@@ -10,7 +10,10 @@ public static class EndpointsFile
 {
     private static readonly JsonSerializerOptions Options = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
 
-    public static void Write(string path, IEnumerable<(ListenerPlan Plan, WireEndpoint? Opened)> listeners)
+    /// <param name="path">The file.</param>
+    /// <param name="listeners">Every planned listener, with what it opened (null: not opened).</param>
+    /// <param name="web">The address of the web page served beside them, on every entry; null when there is none.</param>
+    public static void Write(string path, IEnumerable<(ListenerPlan Plan, WireEndpoint? Opened)> listeners, string? web = null)
     {
         var entries = listeners.Where(l => l.Opened is not null).Select(l => new
         {
@@ -21,6 +24,7 @@ public static class EndpointsFile
             Source = Source(l.Plan.Endpoint.Source),
             l.Plan.Endpoint.Host,
             Direct = l.Opened!.Direct?.ToString(),
+            Web = web,
         });
         var full = Path.GetFullPath(path);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);

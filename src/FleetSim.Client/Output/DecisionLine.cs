@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using FleetSim.Contracts.Connections;
 
-namespace FleetSim.Cli.Output;
+namespace FleetSim.Client.Output;
 
 /// <summary>The one-line JSON form of a decision that `fleetsim check` prints.</summary>
 public static class DecisionLine
@@ -23,7 +23,7 @@ public static class DecisionLine
         WriteNullable(json, "server", result.Server);
         WriteNullable(json, "gateway", result.Gateway);
         if (modelledMs is { } ms)
-            json.WriteNumber("modelledMs", Modelling.ModelledTrace.Round(ms));
+            json.WriteNumber("modelledMs", ModelledTrace.Round(ms));
         if (result.Statements is { } statements)
         {
             json.WriteStartArray("statements");
@@ -55,7 +55,7 @@ public static class DecisionLine
     }
 
     /// <summary>A field that is null when there is nothing to name (no rule, no server), rather than left out.</summary>
-    internal static void WriteNullable(Utf8JsonWriter json, string name, string? value)
+    public static void WriteNullable(Utf8JsonWriter json, string name, string? value)
     {
         if (value is null)
             json.WriteNull(name);

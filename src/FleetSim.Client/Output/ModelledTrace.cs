@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FleetSim.Policy.Model;
 
-namespace FleetSim.Cli.Modelling;
+namespace FleetSim.Client.Output;
 
 /// <summary>`explain`'s modelled time of each stage of a connection, from the fleet's model section.</summary>
 public static class ModelledTrace

@@ -8,7 +8,7 @@ using FleetSim.Policy.Routing;
 using FleetSim.Policy.Spec;
 using FleetSim.Policy.Validation;
 
-namespace FleetSim.Cli.Attempts;
+namespace FleetSim.Client.Attempts;
 
 /// <summary>An attempts file read and checked against its fleet: JSON Lines, one attempt a line.</summary>
 public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
@@ -65,7 +65,7 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
             attempts.Add(attempt.Id is null ? attempt with { Id = id } : attempt);
         }
         if (errors.Count > 0)
-            throw new InputException(errors);
+            throw new AttemptFileException(errors);
         return new AttemptFile(attempts);
     }
 
@@ -88,7 +88,7 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
         return lines;
     }
 
-    private static bool TryParse(ReadOnlyMemory<byte> line, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Attempt? attempt, out string error)
+    public static bool TryParse(ReadOnlyMemory<byte> line, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Attempt? attempt, out string error)
     {
         attempt = null;
         error = "";

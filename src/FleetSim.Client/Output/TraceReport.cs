@@ -1,9 +1,9 @@
 using System.Text;
 using System.Text.Json;
-using FleetSim.Cli.Attempts;
+using FleetSim.Client.Attempts;
 using FleetSim.Contracts.Connections;
 
-namespace FleetSim.Cli.Output;
+namespace FleetSim.Client.Output;
 
 /// <summary>Renders a decision with its trace, for people learning how the gateway architecture decides.</summary>
 public static class TraceReport
@@ -33,7 +33,7 @@ public static class TraceReport
             text.AppendLine($"  {result.Message}");
         }
         if (modelled is not null)
-            text.AppendLine().Append(Modelling.ModelledTrace.Text(modelled));
+            text.AppendLine().Append(ModelledTrace.Text(modelled));
         return text.ToString();
     }
 
@@ -62,7 +62,7 @@ public static class TraceReport
             }
             json.WriteEndArray();
             if (modelled is not null)
-                Modelling.ModelledTrace.Write(json, modelled);
+                ModelledTrace.Write(json, modelled);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;

@@ -1,4 +1,4 @@
-namespace FleetSim.Cli.Attempts;
+namespace FleetSim.Client.Attempts;
 
 /// <summary>
 /// One line of an attempts file: a client trying to connect. Settable rather than init-only: the

@@ -1,0 +1,124 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FleetSim.Web.Tests;
+
+/// <summary>The page in a real browser (chromium), against a real embedded silo with the sample fleet. Each test leaves a screenshot.</summary>
+public sealed class BrowserTests(WebFixture web, BrowserFixture browser) : IClassFixture<WebFixture>, IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task The_page_draws_the_sample_fleets_regions_gateways_and_servers()
+    {
+        var page = await Open();
+        var eastus = page.Locator(".region[data-region='eastus']");
+        await Expect(eastus.Locator(".gateway")).ToHaveCountAsync(3);
+        await Expect(eastus.Locator(".gateway[data-gateway='40.121.158.30']")).ToContainTextAsync("Decommissioned");
+        await Expect(eastus.Locator(".gateway[data-gateway='40.71.8.203']")).ToContainTextAsync("Current");
+        await Expect(eastus.Locator(".server")).ToHaveCountAsync(4);
+        await Expect(eastus.Locator(".server[data-server='contoso']")).ToContainTextAsync("GP_Gen5_4");
+        await Expect(eastus.Locator(".server[data-server='wingtip']")).ToContainTextAsync("Stopped");
+        await Expect(page.Locator(".region[data-region='westeurope'] .server[data-server='tailspin']")).ToBeVisibleAsync();
+        await BrowserFixture.Screenshot(page, "map");
+    }
+
+    [Fact]
+    public async Task A_region_too_large_to_draw_is_searched_and_drilled_into()
+    {
+        var page = await Open();
+        var large = page.Locator($".region[data-region='{WebFixture.LargeRegion}']");
+        await Expect(large).ToContainTextAsync($"{WebFixture.LargeRegionServers} Ready");
+        await Expect(large.Locator(".server")).ToHaveCountAsync(0);
+        await large.Locator("input[type=search]").FillAsync("shard-19");
+        await Expect(large.Locator(".server")).ToHaveCountAsync(10);
+        await large.Locator(".server[data-server='shard-193']").ClickAsync();
+        await Expect(page.Locator("#server-panel")).ToContainTextAsync("Server shard-193");
+        await BrowserFixture.Screenshot(page, "large-region-search");
+    }
+
+    [Fact]
+    public async Task A_connection_made_meanwhile_appears_live_stopped_at_its_stage()
+    {
+        var page = await Open();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("live");
+        await web.Connect("app@contoso", "Sh0p!2026", "198.51.100.177");
+        var decision = page.Locator("#decisions li.decision", new() { HasText = "198.51.100.177" });
+        await Expect(decision).ToHaveAttributeAsync("data-reason", "FirewallDenied");
+        await Expect(decision.Locator(".stage.stopped")).ToHaveTextAsync("network");
+        await Expect(page.Locator("#funnel tr[data-stage='network'] .count")).Not.ToHaveTextAsync("");
+        await decision.ClickAsync();
+        await Expect(page.Locator("#trace h3")).ToContainTextAsync("FirewallDenied");
+        await BrowserFixture.Screenshot(page, "live");
+    }
+
+    [Fact]
+    public async Task The_form_shows_the_firewall_denied_trace_naming_the_stage()
+    {
+        var page = await Open();
+        var form = page.Locator("#try-form");
+        await form.Locator("[name=user]").FillAsync("app@contoso");
+        await form.Locator("[name=password]").FillAsync("Sh0p!2026");
+        await form.Locator("[name=ip]").FillAsync("192.0.2.44");
+        await form.Locator("button[type=submit]").ClickAsync();
+        await Expect(page.Locator("#trace h3")).ToContainTextAsync("DENIED FirewallDenied (error 9000) at stage network");
+        await Expect(page.Locator("#trace tr.deciding")).ToHaveAttributeAsync("data-stage", "network");
+        await Expect(page.Locator("#trace tr.deciding")).ToContainTextAsync("no firewall rule");
+        await BrowserFixture.Screenshot(page, "form-firewall-denied");
+    }
+
+    [Fact]
+    public async Task A_lesson_runs_its_attempt_and_says_why()
+    {
+        var page = await Open();
+        await page.Locator("#lessons button", new() { HasText = "TLS forgotten" }).ClickAsync();
+        await Expect(page.Locator("#trace h3")).ToContainTextAsync("SslRequired");
+        await Expect(page.Locator("#trace tr.deciding")).ToHaveAttributeAsync("data-stage", "tls");
+        await Expect(page.Locator("#trace .note")).ToContainTextAsync("SSL is enforced by default");
+        await BrowserFixture.Screenshot(page, "lesson-tls");
+    }
+
+    [Fact]
+    public async Task A_server_card_opens_its_panel()
+    {
+        var page = await Open();
+        await page.Locator(".server[data-server='contoso']").ClickAsync();
+        var panel = page.Locator("#server-panel");
+        await Expect(panel).ToContainTextAsync("Server contoso");
+        await Expect(panel).ToContainTextAsync("ci-runner");
+        await BrowserFixture.Screenshot(page, "server-panel");
+    }
+
+    [Fact]
+    public async Task A_fleet_string_with_markup_is_shown_as_text()
+    {
+        var page = await Open();
+        await Expect(page.Locator("#client-kinds")).ToContainTextAsync($"subnet {WebFixture.MarkupSubnet} 10.9.0.0/24");
+        await Expect(page.Locator("#try-form [name=subnet]")).ToContainTextAsync(WebFixture.MarkupSubnet);
+        await Expect(page.Locator("#client-kinds b, #client-kinds img")).ToHaveCountAsync(0);
+        Assert.True(await page.EvaluateAsync<bool>("() => window.pwned === undefined"));
+        await BrowserFixture.Screenshot(page, "markup-as-text");
+    }
+
+    [Fact]
+    public async Task A_page_bound_beyond_loopback_answers_401_without_its_token_and_works_with_it()
+    {
+        await using var server = await WebServer.StartAsync(new WebOptions(WebAddress.Parse("http://0.0.0.0:0", "--web")!), web.Host, web.Feed, TestContext.Current.CancellationToken);
+        var page = await browser.NewPage();
+        var address = AccessTests.Loopback(server);
+        var refused = await page.GotoAsync(address.ToString());
+        Assert.Equal(401, refused!.Status);
+        await BrowserFixture.Screenshot(page, "401-without-token");
+        var admitted = await page.GotoAsync($"{address}?token={server.Token}");
+        Assert.Equal(200, admitted!.Status);
+        // The page's own requests (fetch, the event stream) go with the cookie the token left.
+        await Expect(page.Locator(".region[data-region='eastus'] .server")).ToHaveCountAsync(4);
+        await Expect(page.Locator("#status")).ToHaveTextAsync("live");
+    }
+
+    private async Task<IPage> Open()
+    {
+        var page = await browser.NewPage();
+        await page.GotoAsync(web.Page.Address.ToString());
+        await Expect(page.Locator(".region[data-region='eastus']")).ToBeVisibleAsync();
+        return page;
+    }
+}

@@ -84,9 +84,11 @@ public sealed class SqliteAuditStore : IAuditStore
             using var command = _connection.CreateCommand();
             var where = new SqlFilter(command).Range("time", since, until);
             command.CommandText = $"SELECT {DecisionColumns}, id FROM gateway_log{where} ORDER BY time, id";
-            using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+            // Read synchronously: the file is local, and an awaited read would add a task a row to a million-row replay.
+            using var reader = command.ExecuteReader();
+            while (reader.Read())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 var id = reader.GetInt64(DecisionColumnCount).ToString(CultureInfo.InvariantCulture);
                 yield return ReplayGuard.Check(Path, new LoggedDecision(id, ReadDecision(reader)));
             }

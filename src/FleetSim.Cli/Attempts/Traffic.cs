@@ -4,7 +4,6 @@ using FleetSim.Contracts.Connections;
 using FleetSim.Policy.Network;
 using FleetSim.Policy.Threats;
 using FleetSim.Policy.WhatIf;
-using FleetSim.Policy.Audit;
 using FleetSim.Policy.Routing;
 using FleetSim.Policy.Spec;
 
@@ -85,15 +84,9 @@ public sealed record Traffic(IReadOnlyList<Attempt> Attempts, IReadOnlyList<bool
     private static Attempt ToAttempt(LoggedDecision entry, string store)
     {
         var d = entry.Decision;
-        ClientSource source;
-        try
-        {
-            source = SentSources.Parse(d.SentSource!);
-        }
-        catch (FormatException e)
-        {
-            throw new InputException([$"{store}: gateway log entry {entry.Id}: {e.Message}"]);
-        }
+        // Kept in the attempts file's form (SentSources): read straight back into it.
+        var source = AttemptFile.ParseSource(d.SentSource!, out var problem)
+            ?? throw new InputException([$"{store}: gateway log entry {entry.Id}: {problem}"]);
         return new Attempt
         {
             Id = entry.Id,
@@ -101,14 +94,7 @@ public sealed record Traffic(IReadOnlyList<Attempt> Attempts, IReadOnlyList<bool
             GatewayIp = d.Host is null ? d.Gateway : null,
             User = d.User,
             Tls = d.Tls!.Value.ToOffered(),
-            Source = source switch
-            {
-                ClientSource.Internet s => new AttemptSource { Ip = s.Ip.ToString() },
-                ClientSource.Azure s => new AttemptSource { Ip = s.Ip.ToString(), Azure = true },
-                ClientSource.Subnet s => new AttemptSource { Subnet = s.SubnetId, Ip = s.Ip.ToString() },
-                ClientSource.PrivateEndpoint s => new AttemptSource { PrivateEndpoint = s.Name, Ip = s.Ip?.ToString() },
-                _ => throw new InvalidOperationException($"unknown source {source}"),
-            },
+            Source = source,
             App = d.App,
             Database = d.Database,
             At = d.Time,

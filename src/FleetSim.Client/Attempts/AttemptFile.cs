@@ -88,6 +88,33 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
         return lines;
     }
 
+    /// <summary>
+    /// A source object in the attempts file's form, as a gateway log keeps each source; null, with
+    /// what is wrong, when it is not one. Only its form is checked: a replay decides whatever it
+    /// names as the pipeline would.
+    /// </summary>
+    public static AttemptSource? ParseSource(string json, out string? problem)
+    {
+        AttemptSource? source;
+        try
+        {
+            source = JsonSerializer.Deserialize(json, AttemptJson.Default.AttemptSource);
+        }
+        catch (JsonException e)
+        {
+            problem = $"source '{json}': {JsonReadError.SyntaxMessage(e)}";
+            return null;
+        }
+        problem = source switch
+        {
+            null => "source: null",
+            { Ip: null, PrivateEndpoint: null } => $"source '{json}': an ip is required unless the source is a privateEndpoint",
+            { Ip: { } ip } when !Ipv4.TryParse(ip, out _) => $"source '{json}': '{ip}' is not an IPv4 address",
+            _ => null,
+        };
+        return problem is null ? source : null;
+    }
+
     public static bool TryParse(ReadOnlyMemory<byte> line, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Attempt? attempt, out string error)
     {
         attempt = null;
@@ -204,4 +231,5 @@ public sealed record AttemptFile(IReadOnlyList<Attempt> Attempts)
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
     ReadCommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true)]
 [JsonSerializable(typeof(Attempt))]
+[JsonSerializable(typeof(AttemptSource))]
 internal sealed partial class AttemptJson : JsonSerializerContext;

@@ -40,6 +40,10 @@ public sealed class ModelledRunTests
         Assert.True(connect.GetProperty("p50Ms").GetDouble() >= 57, connect.ToString());
         Assert.NotEmpty(modelled.RootElement.GetProperty("bySecond").EnumerateArray());
         Assert.Contains("<svg", File.ReadAllText(Path.Combine(folder, "modelled.html")), StringComparison.Ordinal);
+        // The run's own report draws the same charts under its notes.
+        var report = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.Contains("<h3>modelled connect latency against offered load</h3>\n<svg", report, StringComparison.Ordinal);
+        Assert.Contains("<h3>modelled utilisation over time</h3>\n<svg", report, StringComparison.Ordinal);
     }
 
     [Fact]

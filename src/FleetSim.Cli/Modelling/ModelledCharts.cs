@@ -25,7 +25,7 @@ internal static class ModelledCharts
         </body></html>
         """;
 
-    private static string Knee(IReadOnlyList<ModelledSecond> seconds)
+    public static string Knee(IReadOnlyList<ModelledSecond> seconds)
     {
         var maxLoad = Math.Max(1, seconds.Select(s => s.Arrivals).DefaultIfEmpty(1).Max());
         var maxMs = Math.Max(1, seconds.Select(s => s.Latency.P99).DefaultIfEmpty(1).Max());
@@ -38,7 +38,7 @@ internal static class ModelledCharts
         return svg.Append("</svg>").ToString();
     }
 
-    private static string Utilisation(IReadOnlyList<(string Name, IReadOnlyList<(long Second, double Share)> Points)> series)
+    public static string Utilisation(IReadOnlyList<(string Name, IReadOnlyList<(long Second, double Share)> Points)> series)
     {
         var last = Math.Max(1, series.SelectMany(s => s.Points).Select(p => p.Second).DefaultIfEmpty(1).Max());
         var svg = Frame($"second of simulated time (to {last})", "utilisation (0 to 100%)");

@@ -34,8 +34,11 @@ public static class ModelledRunReport
         notes.Add(new("modelled arrivals", scenario.Load.Any(l => ClosedKinds.Contains(l.Kind ?? ""))
             ? "closed-model phases start iterations when the engine finishes earlier ones, so their modelled figures depend on this machine; open-model arrivals are each iteration's intended start"
             : "each iteration's intended start (open model): the figures do not depend on this machine's speed"));
-        Write(run, fleet, gateways, servers, folder);
+        var (knee, utilisation) = Write(run, fleet, gateways, servers, folder);
         notes.Add(new("modelled report", $"{Path.Combine(folder, "modelled.html")} (latency against offered load), modelled.json"));
+        // The same charts inside report.html, under its notes.
+        notes.Add(new("modelled connect latency against offered load", "p50 and p99 per second of simulated time") { Figure = knee });
+        notes.Add(new("modelled utilisation over time", "each gateway address and the five busiest servers") { Figure = utilisation });
         return notes;
     }
 
@@ -64,7 +67,8 @@ public static class ModelledRunReport
         }
     }
 
-    private static void Write(ModelledRun run, FleetSpec fleet, List<(string Name, double Share)> gateways, List<(string Name, double Share)> servers, string folder)
+    /// <returns>The two charts, for report.html too.</returns>
+    private static (string Knee, string Utilisation) Write(ModelledRun run, FleetSpec fleet, List<(string Name, double Share)> gateways, List<(string Name, double Share)> servers, string folder)
     {
         var seconds = run.BySecond();
         var workers = Workers.Of(fleet);
@@ -100,6 +104,7 @@ public static class ModelledRunReport
         }
         var series = watched.Select(w => (w.Name, Points: (IReadOnlyList<(long, double)>)[.. seconds.Select(s => (s.Second, Share(s, w.Name, w.Gateway)))])).ToList();
         File.WriteAllText(Path.Combine(folder, "modelled.html"), ModelledCharts.Page(seconds, series));
+        return (ModelledCharts.Knee(seconds), ModelledCharts.Utilisation(series));
     }
 
     private static void WriteShares(Utf8JsonWriter json, string name, List<(string Name, double Share)> shares)

@@ -90,6 +90,8 @@ internal static class HtmlReport
             foreach (var note in result.Notes)
                 html.Append($"<li>{E(note.Label)}: {E(note.Value)}</li>\n");
             html.Append("</ul>\n");
+            foreach (var note in result.Notes.Where(n => n.Figure is not null))
+                html.Append($"<h3>{E(note.Label)}</h3>\n{note.Figure}\n");
         }
         html.Append("</body></html>\n");
         return html.ToString();

@@ -16,6 +16,8 @@ namespace FleetSim.Cli.Attempts;
 /// </summary>
 public sealed record Traffic(IReadOnlyList<Attempt> Attempts, IReadOnlyList<bool?>? RecordedAuthentication)
 {
+    private const int BatchSize = 8192;
+
     /// <summary>Whether the attempts come from a recorded log (then authentication is taken as recorded).</summary>
     public bool Recorded => RecordedAuthentication is not null;
 
@@ -23,9 +25,11 @@ public sealed record Traffic(IReadOnlyList<Attempt> Attempts, IReadOnlyList<bool
     public IReadOnlyList<SecurityAlert> Alerts { get; init; } = [];
 
     /// <summary>Attempt <paramref name="index"/> as the policy engine takes it.</summary>
-    public ConnectionAttempt ToConnectionAttempt(int index)
+    public ConnectionAttempt ToConnectionAttempt(int index) => ToConnectionAttempt(Attempts[index]);
+
+    public static ConnectionAttempt ToConnectionAttempt(Attempt attempt)
     {
-        var (request, pinned) = AttemptFile.ToRequest(Attempts[index]);
+        var (request, pinned) = AttemptFile.ToRequest(attempt);
         return ConnectRequests.ToAttempt(request) with { GatewayIp = pinned is null ? null : Ipv4.Parse(pinned) };
     }
 
@@ -44,7 +48,13 @@ public sealed record Traffic(IReadOnlyList<Attempt> Attempts, IReadOnlyList<bool
     }
 
     /// <summary>Reads the traffic a source names; an attempts file is validated against <paramref name="current"/>, a log is taken as recorded.</summary>
-    public static async Task<Traffic> ReadAsync(string source, FleetSpec current, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken)
+    /// <param name="onBatch">
+    /// For a store, called with each batch of replayed attempts (its first index, the attempts, the
+    /// recorded authentication) on a worker while the next batch is read: the store has one reader,
+    /// so deciding meanwhile uses the other cores. All calls have ended when this returns.
+    /// </param>
+    public static async Task<Traffic> ReadAsync(string source, FleetSpec current, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken,
+        Action<int, Attempt[], bool?[]>? onBatch = null)
     {
         if (!IsStore(source))
         {
@@ -58,11 +68,25 @@ public sealed record Traffic(IReadOnlyList<Attempt> Attempts, IReadOnlyList<bool
         var attempts = new List<Attempt>();
         var authenticated = new List<bool?>();
         var where = AuditStores.Display(source);
+        var batches = new List<Task>();
+        var start = 0;
+        void Hand(int end)
+        {
+            if (onBatch is null || end == start)
+                return;
+            var (first, batch, recorded) = (start, attempts.GetRange(start, end - start).ToArray(), authenticated.GetRange(start, end - start).ToArray());
+            batches.Add(Task.Run(() => onBatch(first, batch, recorded), cancellationToken));
+            start = end;
+        }
         await foreach (var entry in store.ReplayGatewayAsync(since, until, cancellationToken))
         {
             attempts.Add(ToAttempt(entry, where));
             authenticated.Add(entry.Decision.Authenticated);
+            if (attempts.Count - start == BatchSize)
+                Hand(attempts.Count);
         }
+        Hand(attempts.Count);
+        await Task.WhenAll(batches);
         var alerts = await store.AlertsAsync(new AuditQuery { Since = since, Until = until, Limit = -1 }, cancellationToken);
         return new Traffic(attempts, authenticated) { Alerts = alerts };
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
@@ -59,11 +60,15 @@ public static class WhatIfCommand
             var before = FleetSpecReader.ReadFile(parse.GetValue(current)!.FullName);
             var after = FleetSpecReader.ReadFile(parse.GetValue(proposed)!.FullName);
             phases.Lap("read fleets");
-            var replay = await Traffic.ReadAsync(parse.GetValue(traffic)!, before, window.Since, window.Until, cancellationToken);
+            var fleets = new FleetComparison(before, after);
+            // A store's log is decided batch by batch as it is read; an attempts file once read (in parallel).
+            var early = new ConcurrentBag<(int Start, (Decision Before, Decision After, DecisionChange Change)[] Decided)>();
+            var replay = await Traffic.ReadAsync(parse.GetValue(traffic)!, before, window.Since, window.Until, cancellationToken,
+                (start, batch, recorded) => early.Add((start, [.. batch.Select((attempt, i) => Compare(fleets.Replay(Traffic.ToConnectionAttempt(attempt), recorded[i])))])));
             phases.Lap("read traffic");
             var attempts = replay.Attempts;
 
-            var decisions = Decide(replay, new FleetComparison(before, after), cancellationToken);
+            var decisions = replay.Recorded ? Assemble(early, attempts.Count) : Decide(replay, fleets, cancellationToken);
             phases.Lap("decide");
             Print(attempts, decisions, parse.GetValue(all));
             phases.Lap("write");
@@ -84,6 +89,18 @@ public static class WhatIfCommand
             var (was, would) = traffic.Decide(fleets, traffic.ToConnectionAttempt(i), i);
             decisions[i] = (was, would, DecisionChanges.Compare(was.Verdict, would.Verdict));
         });
+        return decisions;
+    }
+
+    private static (Decision Before, Decision After, DecisionChange Change) Compare((Decision Before, Decision After) decided) =>
+        (decided.Before, decided.After, DecisionChanges.Compare(decided.Before.Verdict, decided.After.Verdict));
+
+    private static (Decision Before, Decision After, DecisionChange Change)[] Assemble(
+        IEnumerable<(int Start, (Decision Before, Decision After, DecisionChange Change)[] Decided)> batches, int count)
+    {
+        var decisions = new (Decision Before, Decision After, DecisionChange Change)[count];
+        foreach (var (start, decided) in batches)
+            decided.CopyTo(decisions, start);
         return decisions;
     }
 

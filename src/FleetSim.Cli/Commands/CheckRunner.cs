@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using FleetSim.Client.Output;
 using FleetSim.Client.Attempts;
@@ -51,30 +50,8 @@ public sealed class CheckRunner(IFleetHost silo, long directoryVersion)
     }
 
     public static void PrintAlerts(IEnumerable<Policy.Threats.SecurityAlert> alerts, Stream output) =>
-        WriteLines(alerts, DecisionLine.WriteAlert, output);
+        JsonLines.Write(alerts, DecisionLine.WriteAlert, output);
 
     public static void Print(IReadOnlyList<Attempt> attempts, IReadOnlyList<ConnectResult> results, Stream output, IReadOnlyList<Policy.Model.ModelledLatency>? modelled = null) =>
-        WriteLines(Enumerable.Range(0, attempts.Count), (json, i) => DecisionLine.Write(json, attempts[i].Id!, results[i], modelled?[i].TotalMs), output);
-
-    /// <summary>One JSON object a line, gathered in memory and written in large blocks rather than a write a line.</summary>
-    private static void WriteLines<T>(IEnumerable<T> items, Action<Utf8JsonWriter, T> write, Stream output)
-    {
-        const int Block = 1 << 16;
-        var buffer = new ArrayBufferWriter<byte>(Block * 2);
-        using var json = new Utf8JsonWriter(buffer, DecisionLine.WriterOptions);
-        foreach (var item in items)
-        {
-            write(json, item);
-            json.Flush();
-            json.Reset();
-            buffer.Write("\n"u8);
-            if (buffer.WrittenCount >= Block)
-            {
-                output.Write(buffer.WrittenSpan);
-                buffer.ResetWrittenCount();
-            }
-        }
-        output.Write(buffer.WrittenSpan);
-        output.Flush();
-    }
+        JsonLines.Write(Enumerable.Range(0, attempts.Count), (json, i) => DecisionLine.Write(json, attempts[i].Id!, results[i], modelled?[i].TotalMs), output);
 }

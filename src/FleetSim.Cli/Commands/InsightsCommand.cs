@@ -72,16 +72,7 @@ public static class InsightsCommand
                 scope = string.Create(CultureInfo.InvariantCulture, $"{spec.Servers.Count:N0} servers, and {replay.Attempts.Count:N0} {(replay.Recorded ? "gateway log entries" : "attempts")} from {source}");
             }
             using (var stdout = Console.OpenStandardOutput())
-            using (var json = new Utf8JsonWriter(stdout, DecisionLine.WriterOptions))
-            {
-                foreach (var finding in findings)
-                {
-                    FindingLine.Write(json, finding);
-                    json.Flush();
-                    stdout.WriteByte((byte)'\n');
-                    json.Reset();
-                }
-            }
+                JsonLines.Write(findings, FindingLine.Write, stdout);
             var byKind = findings.GroupBy(f => f.Kind).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}");
             Console.Error.WriteLine($"insights: {findings.Count} findings on {findings.Select(f => f.Server).Distinct().Count()} of {spec.Servers.Count} servers{(findings.Count > 0 ? ": " + string.Join(", ", byKind) : "")}");
             if (parse.GetValue(report) is { } folder)

@@ -1,4 +1,3 @@
-using FleetSim.Cli.Attempts;
 using FleetSim.Client.Attempts;
 using FleetSim.Policy.Spec;
 using FleetSim.Policy.WhatIf;
@@ -22,14 +21,13 @@ internal static class FleetWhatIf
         foreach (var removed in diff.Removed)
             Console.Out.WriteLine($"- remove   {removed}");
         foreach (var setting in diff.FleetSettings)
-            Console.Out.WriteLine($"~ fleet    {setting[2..]}");
+            Console.Out.WriteLine($"~ fleet    {setting}");
         var unchanged = proposed.Servers.Count - diff.Created.Count - diff.Changed.Count;
         Console.Out.WriteLine($"what-if: {diff.Created.Count} to create, {diff.Changed.Count} to change, {diff.Removed.Count} to remove, {unchanged} unchanged; nothing was changed");
         if (traffic is null)
             return 0;
 
-        var replay = await Traffic.ReadAsync(traffic, running, null, null, cancellationToken);
-        var decisions = WhatIfCommand.Decide(replay, new FleetComparison(running, proposed), cancellationToken);
+        var (replay, decisions) = await WhatIfCommand.ReplayAsync(traffic, running, new FleetComparison(running, proposed), null, null, cancellationToken);
         WhatIfCommand.Print(replay.Attempts, decisions, all: false);
         var counts = Enum.GetValues<DecisionChange>().Where(c => c != DecisionChange.None)
             .Select(c => $"{decisions.Count(d => d.Change == c)} {c.Name()}");

@@ -60,16 +60,9 @@ public static class WhatIfCommand
             var before = FleetSpecReader.ReadFile(parse.GetValue(current)!.FullName);
             var after = FleetSpecReader.ReadFile(parse.GetValue(proposed)!.FullName);
             phases.Lap("read fleets");
-            var fleets = new FleetComparison(before, after);
-            // A store's log is decided batch by batch as it is read; an attempts file once read (in parallel).
-            var early = new ConcurrentBag<(int Start, (Decision Before, Decision After, DecisionChange Change)[] Decided)>();
-            var replay = await Traffic.ReadAsync(parse.GetValue(traffic)!, before, window.Since, window.Until, cancellationToken,
-                (start, batch, recorded) => early.Add((start, [.. batch.Select((attempt, i) => Compare(fleets.Replay(Traffic.ToConnectionAttempt(attempt), recorded[i])))])));
-            phases.Lap("read traffic");
+            var (replay, decisions) = await ReplayAsync(parse.GetValue(traffic)!, before, new FleetComparison(before, after), window.Since, window.Until, cancellationToken);
             var attempts = replay.Attempts;
-
-            var decisions = replay.Recorded ? Assemble(early, attempts.Count) : Decide(replay, fleets, cancellationToken);
-            phases.Lap("decide");
+            phases.Lap("read and decide");
             Print(attempts, decisions, parse.GetValue(all));
             phases.Lap("write");
             Summarize(decisions, replay.Recorded);
@@ -80,44 +73,40 @@ public static class WhatIfCommand
         return command;
     }
 
-    /// <summary>Every attempt decided under both fleets, in parallel (the policy engine is pure), kept in input order.</summary>
-    internal static (Decision Before, Decision After, DecisionChange Change)[] Decide(Traffic traffic, FleetComparison fleets, CancellationToken cancellationToken)
+    /// <summary>
+    /// The traffic a source names, each attempt decided under both fleets and kept in input order.
+    /// An attempts file is read, then decided in parallel (the policy engine is pure); a store's log
+    /// is decided batch by batch on the other cores while its one reader reads the next batch.
+    /// </summary>
+    internal static async Task<(Traffic Traffic, (Decision Before, Decision After, DecisionChange Change)[] Decisions)> ReplayAsync(
+        string source, Policy.Spec.FleetSpec current, FleetComparison fleets, DateTimeOffset? since, DateTimeOffset? until, CancellationToken cancellationToken)
     {
+        var early = new ConcurrentBag<(int Start, (Decision Before, Decision After, DecisionChange Change)[] Decided)>();
+        var traffic = await Traffic.ReadAsync(source, current, since, until, cancellationToken,
+            (start, batch, recorded) => early.Add((start, [.. batch.Select((attempt, i) => Compare(fleets.Replay(Traffic.ToConnectionAttempt(attempt), recorded[i])))])));
         var decisions = new (Decision Before, Decision After, DecisionChange Change)[traffic.Attempts.Count];
-        Parallel.For(0, decisions.Length, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        if (traffic.Recorded)
         {
-            var (was, would) = traffic.Decide(fleets, traffic.ToConnectionAttempt(i), i);
-            decisions[i] = (was, would, DecisionChanges.Compare(was.Verdict, would.Verdict));
-        });
-        return decisions;
+            foreach (var (start, decided) in early)
+                decided.CopyTo(decisions, start);
+        }
+        else
+        {
+            Parallel.For(0, decisions.Length, new ParallelOptions { CancellationToken = cancellationToken },
+                i => decisions[i] = Compare(traffic.Decide(fleets, traffic.ToConnectionAttempt(i), i)));
+        }
+        return (traffic, decisions);
     }
 
     private static (Decision Before, Decision After, DecisionChange Change) Compare((Decision Before, Decision After) decided) =>
         (decided.Before, decided.After, DecisionChanges.Compare(decided.Before.Verdict, decided.After.Verdict));
 
-    private static (Decision Before, Decision After, DecisionChange Change)[] Assemble(
-        IEnumerable<(int Start, (Decision Before, Decision After, DecisionChange Change)[] Decided)> batches, int count)
-    {
-        var decisions = new (Decision Before, Decision After, DecisionChange Change)[count];
-        foreach (var (start, decided) in batches)
-            decided.CopyTo(decisions, start);
-        return decisions;
-    }
-
     /// <summary>One line per changed attempt (every attempt with <paramref name="all"/>), in input order, on standard output.</summary>
     internal static void Print(IReadOnlyList<Attempt> attempts, (Decision Before, Decision After, DecisionChange Change)[] decisions, bool all)
     {
         using var stdout = Console.OpenStandardOutput();
-        using var json = new Utf8JsonWriter(stdout, DecisionLine.WriterOptions);
-        for (var i = 0; i < attempts.Count; i++)
-        {
-            if (decisions[i].Change == DecisionChange.None && !all)
-                continue;
-            WhatIfLine.Write(json, attempts[i], decisions[i].Before, decisions[i].After, decisions[i].Change);
-            json.Flush();
-            stdout.WriteByte((byte)'\n');
-            json.Reset();
-        }
+        JsonLines.Write(Enumerable.Range(0, attempts.Count).Where(i => all || decisions[i].Change != DecisionChange.None),
+            (json, i) => WhatIfLine.Write(json, attempts[i], decisions[i].Before, decisions[i].After, decisions[i].Change), stdout);
     }
 
     private static HashSet<DecisionChange> FailOn(IEnumerable<string> values)

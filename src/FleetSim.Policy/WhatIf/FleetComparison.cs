@@ -1,7 +1,5 @@
-using System.Text.Json;
 using FleetSim.Policy.Routing;
 using FleetSim.Policy.Spec;
-using FleetSim.Policy.Validation;
 
 namespace FleetSim.Policy.WhatIf;
 
@@ -23,19 +21,15 @@ public sealed class FleetComparison
         ArgumentNullException.ThrowIfNull(proposed);
         (_current, _proposed) = (new FleetDecisions(current), new FleetDecisions(proposed));
         _unchanged = new HashSet<string>(ResourceNames.Comparer);
-        // Compared as the documents would be written: a list compares by reference, a document by content.
-        if (Json(current with { Servers = [] }) != Json(proposed with { Servers = [] }))
+        if (FleetDiff.SettingsDiffer(current, proposed))
             return;
-        var proposedServers = proposed.Servers.ToDictionary(s => s.Name!, Json, ResourceNames.Comparer);
+        var proposedServers = proposed.Servers.ToDictionary(s => s.Name!, ResourceNames.Comparer);
         foreach (var server in current.Servers)
         {
-            if (proposedServers.TryGetValue(server.Name!, out var json) && json == Json(server))
+            if (proposedServers.TryGetValue(server.Name!, out var same) && !FleetDiff.Differs(server, same))
                 _unchanged.Add(server.Name!);
         }
     }
-
-    /// <summary>Servers that decide every attempt the same way under both fleets.</summary>
-    public int UnchangedServers => _unchanged.Count;
 
     public (Decision Before, Decision After) Decide(ConnectionAttempt attempt) => Compare(fleet => fleet.Decide(attempt));
 
@@ -50,6 +44,4 @@ public sealed class FleetComparison
             return (before, before);
         return (before, decide(_proposed));
     }
-
-    private static string Json<T>(T value) => JsonSerializer.Serialize(value, FleetSpecReader.Options);
 }

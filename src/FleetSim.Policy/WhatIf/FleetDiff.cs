@@ -11,7 +11,7 @@ public sealed record ServerDiff(string Server, IReadOnlyList<string> Changes);
 /// <summary>
 /// What applying a fleet document would do, as `fleet apply --what-if` shows it (after az's
 /// --what-if): servers created, changed (with what changes) and removed, and fleet-wide settings
-/// changed. Passwords are compared as their hashes, as the directory keeps them.
+/// changed (by property name). Passwords are compared as their hashes, as the directory keeps them.
 /// </summary>
 public sealed record FleetDiff(IReadOnlyList<string> Created, IReadOnlyList<ServerDiff> Changed, IReadOnlyList<string> Removed, IReadOnlyList<string> FleetSettings)
 {
@@ -35,9 +35,13 @@ public sealed record FleetDiff(IReadOnlyList<string> Created, IReadOnlyList<Serv
     public static bool Differs(ServerSpec before, ServerSpec after) =>
         JsonSerializer.Serialize(before, FleetSpecReader.Options) != JsonSerializer.Serialize(after, FleetSpecReader.Options);
 
+    /// <summary>Whether anything but the servers changes: regions, gateways, networks, key vaults, the model.</summary>
+    public static bool SettingsDiffer(FleetSpec before, FleetSpec after) =>
+        JsonSerializer.Serialize(before with { Servers = [] }, FleetSpecReader.Options) != JsonSerializer.Serialize(after with { Servers = [] }, FleetSpecReader.Options);
+
     private static List<string> Changes(ServerSpec before, ServerSpec after)
     {
-        var changes = Properties(Json(before with { FirewallRules = [] }), Json(after with { FirewallRules = [] }));
+        var changes = Properties(Json(before with { FirewallRules = [] }), Json(after with { FirewallRules = [] })).Select(name => $"~ {name}").ToList();
         var oldRules = before.FirewallRules.ToDictionary(r => r.Name!, r => $"{r.StartIpAddress}-{r.EndIpAddress}", StringComparer.Ordinal);
         var newRules = after.FirewallRules.ToDictionary(r => r.Name!, r => $"{r.StartIpAddress}-{r.EndIpAddress}", StringComparer.Ordinal);
         foreach (var (name, range) in newRules.Where(r => !oldRules.ContainsKey(r.Key)))
@@ -49,11 +53,11 @@ public sealed record FleetDiff(IReadOnlyList<string> Created, IReadOnlyList<Serv
         return changes;
     }
 
-    /// <summary>The top-level properties whose values differ, each as "~ name" (passwords never shown).</summary>
+    /// <summary>The names of the top-level properties whose values differ (never the values: passwords are among them).</summary>
     private static List<string> Properties(JsonElement before, JsonElement after)
     {
         var names = before.EnumerateObject().Select(p => p.Name).Union(after.EnumerateObject().Select(p => p.Name), StringComparer.Ordinal);
-        return [.. names.Where(name => Text(before, name) != Text(after, name)).Select(name => $"~ {name}")];
+        return [.. names.Where(name => Text(before, name) != Text(after, name))];
     }
 
     private static string? Text(JsonElement json, string name) => json.TryGetProperty(name, out var value) ? value.GetRawText() : null;

@@ -1,4 +1,4 @@
-using FleetSim.Contracts.Backups;
+using FleetSim.Contracts.Fleet;
 using FleetSim.Contracts.Connections;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Spec;
@@ -88,11 +88,11 @@ public sealed class TimeRuleTests : IAsyncLifetime
         _cluster.Clock.Advance(TimeSpan.FromMinutes(1));
         await _cluster.Connect(connector, Login(Office) with { Statements = ["CREATE USER 'late_user'@'%' IDENTIFIED BY 'Late#2026x'"] });
 
-        var backups = _cluster.Grains.GetGrain<IServerBackupGrain>(Server);
-        var then = await backups.Find(beforeUser);
-        var now = await backups.Find(null);
+        var directory = _cluster.Grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default);
+        var then = await directory.FindBackup(Server, beforeUser);
+        var now = await directory.FindBackup(Server, null);
         Assert.DoesNotContain(then!.Access!.Accounts, a => a.User == "late_user");
         Assert.Contains(now!.Access!.Accounts, a => a.User == "late_user");
-        Assert.Equal([beforeUser, beforeUser.AddMinutes(1)], (await backups.List()).TakeLast(2));
+        Assert.Equal([beforeUser, beforeUser.AddMinutes(1)], (await directory.ListBackups(Server)).TakeLast(2));
     }
 }

@@ -9,7 +9,7 @@ namespace FleetSim.Contracts.Backups;
 /// </summary>
 public interface IServerBackupGrain : IGrainWithStringKey
 {
-    /// <summary>Keeps a snapshot; the oldest go past the retention count.</summary>
+    /// <summary>Keeps a snapshot in the order they were taken; the oldest go past the retention count.</summary>
     Task Take(ServerSnapshot snapshot);
 
     /// <summary>The latest snapshot taken at or before the time (the latest of all without one).</summary>

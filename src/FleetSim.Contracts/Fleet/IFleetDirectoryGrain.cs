@@ -27,6 +27,15 @@ public interface IFleetDirectoryGrain : IGrainWithStringKey
     /// <summary>Creates a server from the source server's backup (see <see cref="Policy.Changes.RestoreServer"/>), with the accounts it held.</summary>
     Task<RestoreResult> Restore(RestoreServerCommand command);
 
+    /// <summary>
+    /// A server's latest backup snapshot taken at or before the time (the latest of all without
+    /// one): its backups', or the first one the directory keeps for a server created on demand.
+    /// </summary>
+    Task<Backups.ServerSnapshot?> FindBackup(string server, DateTimeOffset? pointInTime);
+
+    /// <summary>When each of a server's backup snapshots was taken, oldest first.</summary>
+    Task<IReadOnlyList<DateTimeOffset>> ListBackups(string server);
+
     /// <summary>The current snapshot, or null when the caller already holds <paramref name="knownVersion"/>.</summary>
     [AlwaysInterleave]
     Task<DirectorySnapshot?> GetSnapshot(long knownVersion);

@@ -28,7 +28,10 @@ public sealed class ServerBackupGrain(
     public async Task Take(ServerSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        state.State.Snapshots.Add(Hashed(snapshot));
+        // Newest last: a first snapshot the directory kept arrives after the ones taken since.
+        var snapshots = state.State.Snapshots;
+        var at = snapshots.FindLastIndex(s => s.TakenAt <= snapshot.TakenAt) + 1;
+        snapshots.Insert(at, Hashed(snapshot));
         if (state.State.Snapshots.Count > Retention)
             state.State.Snapshots.RemoveRange(0, state.State.Snapshots.Count - Retention);
         await state.WriteStateAsync();

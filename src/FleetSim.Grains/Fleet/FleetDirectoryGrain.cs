@@ -7,7 +7,9 @@ using FleetSim.Policy.Admission;
 using FleetSim.Policy.Changes;
 using FleetSim.Policy.Spec;
 using FleetSim.Policy.Validation;
+using FleetSim.Policy.Sessions;
 using FleetSim.Policy.WhatIf;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace FleetSim.Grains.Fleet;
@@ -21,6 +23,7 @@ namespace FleetSim.Grains.Fleet;
 /// </summary>
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class FleetDirectoryGrain(
+    [FromKeyedServices(FleetSimClock.Key)] TimeProvider clock,
     [PersistentState("directory", FleetSimSiloOptions.StateStorage)] IPersistentState<FleetDirectoryState> state,
     ILogger<FleetDirectoryGrain> logger) : Grain, IFleetDirectoryGrain
 {
@@ -29,11 +32,17 @@ public sealed class FleetDirectoryGrain(
 
     private DirectorySnapshot _snapshot = new(0, [], [], new Dictionary<string, string>());
     private FleetSpec _fleet = new();
+    private FleetContext? _context;
     private Dictionary<string, ServerSpec> _servers = new(ResourceNames.Comparer);
 
-    // Servers being created by the provisioning under way: each activates only to be provisioned
-    // at once, so it is not configured twice (compiling its rules twice at activation and then).
-    private HashSet<string> _creating = new(ResourceNames.Comparer);
+    private CreationSnapshots _creations = new(CreationSnapshots.Empty());
+
+    // While a change is applied, the servers it provisions and the fleet as it was: one of them that
+    // activates meanwhile takes the configuration it had, and the change reaches it by Provision,
+    // so that a rule change still waits out ruleChangeDelay and a new server is not configured twice.
+    private (HashSet<string> Provisioned, Dictionary<string, ServerSpec> Servers, FleetContext Context)? _converging;
+
+    private FleetContext Context => _context ??= FleetContext.From(_fleet);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -42,6 +51,7 @@ public sealed class FleetDirectoryGrain(
             return;
         var fleet = StoredPasswords.Hashed(stored);
         (_fleet, _servers) = (fleet, ByName(fleet));
+        _creations = new CreationSnapshots(new(state.State.CreatedAt ?? [], ResourceNames.Comparer));
         _snapshot = new DirectorySnapshot(state.State.Version, fleet.Regions, fleet.VirtualNetworks, Regions(fleet)) { Model = fleet.Model };
         // State written before passwords were kept hashed is rewritten without them.
         if (fleet.Servers.Where((server, i) => !ReferenceEquals(server, stored.Servers[i])).Any())
@@ -66,14 +76,38 @@ public sealed class FleetDirectoryGrain(
     public async Task<RestoreResult> Restore(RestoreServerCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var source = _servers.TryGetValue(command.SourceServer, out var existing) ? existing.Name! : command.SourceServer;
-        var snapshot = await GrainFactory.GetGrain<IServerBackupGrain>(source).Find(command.PointInTime);
+        var snapshot = await FindBackup(command.SourceServer, command.PointInTime);
         if (snapshot is null)
             return new RestoreResult(Refused([$"no backup of '{command.SourceServer}'{(command.PointInTime is { } at ? $" at or before {at:u}" : "")}"]), null);
         var result = await Apply(new RestoreServer(command.Server, snapshot.Spec));
         if (result.Succeeded && snapshot.Access is { } access)
             await GrainFactory.GetGrain<IServerGrain>(_servers[command.Server].Name!).RestoreAccounts(access);
         return new RestoreResult(result, result.Succeeded ? snapshot.TakenAt : null);
+    }
+
+    public async Task<ServerSnapshot?> FindBackup(string server, DateTimeOffset? pointInTime)
+    {
+        var (kept, created) = await Backups(server);
+        var found = await kept.Find(pointInTime);
+        return created is not null && (pointInTime is null || created.TakenAt <= pointInTime) && (found is null || found.TakenAt < created.TakenAt)
+            ? created : found;
+    }
+
+    public async Task<IReadOnlyList<DateTimeOffset>> ListBackups(string server)
+    {
+        var (kept, created) = await Backups(server);
+        var taken = (await kept.List()).ToList();
+        if (created is not null)
+            taken.Add(created.TakenAt);
+        return [.. taken.Order()];
+    }
+
+    /// <summary>A server's backups, and the first snapshot of one created on demand, which the directory keeps.</summary>
+    private Task<(IServerBackupGrain Kept, ServerSnapshot? Created)> Backups(string server)
+    {
+        var spec = _servers.GetValueOrDefault(server);
+        var backups = GrainFactory.GetGrain<IServerBackupGrain>(spec?.Name ?? server);
+        return Task.FromResult((backups, spec is null ? null : _creations.Of(spec)));
     }
 
     private async Task<ProvisionResult> Apply(ServerChange change)
@@ -109,38 +143,49 @@ public sealed class FleetDirectoryGrain(
     /// </summary>
     private async Task<ProvisionResult> Converge(FleetSpec fleet, bool provisionAll)
     {
-        var previous = _servers;
+        var (previous, previousContext) = (_servers, Context);
         var wanted = ByName(fleet);
         var removed = previous.Keys.Where(name => !wanted.ContainsKey(name)).ToList();
         var created = wanted.Keys.Where(name => !previous.ContainsKey(name)).ToList();
         var changed = Changed(previous, wanted);
         var context = FleetContext.From(fleet);
-        (_fleet, _servers) = (fleet, wanted);
+        var (eager, onDemand) = CreatedOnDemand.Split(fleet.Servers, created, changed, provisionAll ? await ActiveServers() : null, context);
 
-        List<ServerSpec> provisioned = provisionAll ? fleet.Servers : [.. created.Concat(changed).Select(name => wanted[name])];
-        _creating = new HashSet<string>(created, ResourceNames.Comparer);
+        // A first snapshot the directory keeps goes to the server's backups before the server changes or goes.
+        await ForEachInParallel(changed.Concat(removed).Select(name => _creations.HandOver(previous[name])).OfType<ServerSnapshot>(),
+            snapshot => GrainFactory.GetGrain<IServerBackupGrain>(snapshot.Spec.Name!).Take(snapshot));
+        (_fleet, _servers, _context) = (fleet, wanted, context);
+        _converging = (eager.Select(s => s.Name!).ToHashSet(ResourceNames.Comparer), previous, previousContext);
         try
         {
-            await ForEachInParallel(provisioned, server => GrainFactory.GetGrain<IServerGrain>(server.Name!).Provision(server, context));
+            await ForEachInParallel(eager, server => GrainFactory.GetGrain<IServerGrain>(server.Name!).Provision(server, context));
         }
         finally
         {
-            _creating = new HashSet<string>(ResourceNames.Comparer);
+            _converging = null;
         }
+        _creations.Created(onDemand, clock.GetUtcNow());
         _snapshot = new DirectorySnapshot(_snapshot.Version + 1, fleet.Regions, fleet.VirtualNetworks, Regions(fleet)) { Model = fleet.Model };
-        (state.State.Fleet, state.State.Version) = (fleet, _snapshot.Version);
+        (state.State.Fleet, state.State.Version, state.State.CreatedAt) = (fleet, _snapshot.Version, _creations.CreatedAt);
         await state.WriteStateAsync();
         // Removed after the new directory is published, so that gateways stop routing to them first.
         await ForEachInParallel(removed, name => GrainFactory.GetGrain<IServerGrain>(previous[name].Name!).Deprovision());
 
         DirectoryLog.Published(logger, _snapshot.Version, created.Count, changed.Count, removed.Count);
-        return new ProvisionResult(_snapshot.Version, created.Count, provisioned.Count - created.Count, removed.Count, [])
+        return new ProvisionResult(_snapshot.Version, created.Count, provisionAll ? fleet.Servers.Count - created.Count : changed.Count, removed.Count, [])
         {
             CreatedServers = [.. created.Order(StringComparer.Ordinal)],
             ChangedServers = [.. changed.Order(StringComparer.Ordinal)],
             RemovedServers = [.. removed.Order(StringComparer.Ordinal)],
         };
     }
+
+    /// <summary>The servers in memory now, on any silo.</summary>
+    private async Task<IReadOnlySet<string>> ActiveServers() =>
+        (await ActiveServerIds()).Select(id => id.Key.ToString()!).ToHashSet(ResourceNames.Comparer);
+
+    private ValueTask<List<GrainId>> ActiveServerIds() => GrainFactory.GetGrain<IManagementGrain>(0)
+        .GetActiveGrains(GrainFactory.GetGrain<IServerGrain>("-").GetGrainId().Type);
 
     public Task<FleetSpec> GetFleet() => Task.FromResult(_fleet);
 
@@ -157,12 +202,18 @@ public sealed class FleetDirectoryGrain(
     public Task<DirectorySnapshot?> GetSnapshot(long knownVersion) =>
         Task.FromResult(knownVersion == _snapshot.Version ? null : _snapshot);
 
-    public Task<(ServerSpec? Spec, FleetContext? Context)> GetServer(string name) =>
-        Task.FromResult<(ServerSpec?, FleetContext?)>(!_creating.Contains(name) && _servers.TryGetValue(name, out var spec) ? (spec, FleetContext.From(_fleet)) : (null, null));
+    public Task<(ServerSpec? Spec, FleetContext? Context)> GetServer(string name)
+    {
+        var (servers, context) = _converging is { } converging && converging.Provisioned.Contains(name)
+            ? (converging.Servers, converging.Context)
+            : (_servers, Context);
+        return Task.FromResult<(ServerSpec?, FleetContext?)>(servers.TryGetValue(name, out var spec) ? (spec, context) : (null, null));
+    }
 
     public async Task FlushAudit()
     {
-        await ForEachInParallel(_servers.Values, server => GrainFactory.GetGrain<IServerGrain>(server.Name!).FlushAudit());
+        // Only servers in memory hold records; asking every server would activate the whole fleet.
+        await ForEachInParallel(await ActiveServerIds(), id => GrainFactory.GetGrain<IServerGrain>(id).FlushAudit());
         await Task.Delay(AuditFlushGrace);
         await ForEachInParallel(AuditSinkKeys.All(_fleet.Regions.Select(r => r.Name!).Append("unknown")),
             key => GrainFactory.GetGrain<IAuditSinkGrain>(key).Flush());

@@ -31,6 +31,7 @@ public sealed class ServerGrain(
     private BackupSchedule _backups = null!;
     private DueTimer _keyWatch = null!;
     private readonly ServerQueue _modelled = new();
+    private bool _deprovisioned;
 
     private string Name => this.GetPrimaryKeyString();
 
@@ -46,15 +47,30 @@ public sealed class ServerGrain(
         var saved = state.State;
         _threats = new ThreatWatch(saved.Threats);
         _sessions = new ServerSessions(Name, saved.Sessions(), _threats, _outbox, logger, threatSave.Arm);
-        // A server reactivated elsewhere (its silo stopped) takes its configuration from the directory.
+        await TakeConfiguration();
+    }
+
+    /// <summary>
+    /// A server that activates (created on demand, or reactivated elsewhere when its silo stopped)
+    /// takes its configuration from the directory, with what it had saved.
+    /// </summary>
+    private async Task TakeConfiguration()
+    {
         var (spec, context) = await GrainFactory.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).GetServer(Name);
         if (spec is null)
             return;
+        var saved = state.State;
         // Accounts changed at run time (CREATE USER, GRANT, ...) outlive the activation.
         _sessions.Access = saved.Access is { } access ? AccessControl.Import(access) : null;
         _served.Restore(saved.PendingRules(), saved.Key());
         Configure(spec, context!, keepAccounts: _sessions.Access is not null, clock.GetUtcNow());
     }
+
+    /// <summary>
+    /// An activation that found no server may have asked while the server was being created, and
+    /// nothing provisions a server created on demand: it asks again when it is called.
+    /// </summary>
+    private Task Unconfigured() => _served.Spec is null && !_deprovisioned ? TakeConfiguration() : Task.CompletedTask;
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
@@ -66,6 +82,7 @@ public sealed class ServerGrain(
     public async Task Provision(ServerSpec spec, FleetContext context)
     {
         var now = clock.GetUtcNow();
+        _deprovisioned = false;
         _served.Change(spec, context.RuleChangeDelay, now);
         Configure(spec, context, keepAccounts: false, now);
         await Persist();
@@ -75,6 +92,7 @@ public sealed class ServerGrain(
 
     public async Task Deprovision()
     {
+        _deprovisioned = true;
         _sessions.Deleted(clock.GetUtcNow());
         await FlushAudit();
         _served.Clear();
@@ -98,6 +116,7 @@ public sealed class ServerGrain(
     public async Task<ConnectResult> Connect(RoutedConnection connection)
     {
         var trace = connection.Explain ? new DecisionTrace() : null;
+        await Unconfigured();
         if (_served.Policy is null)
             return Results.From(_served.NotFound(trace), Name, connection.Gateway, trace);
 
@@ -148,6 +167,7 @@ public sealed class ServerGrain(
 
     public async Task<ServerStatus> GetStatus()
     {
+        await Unconfigured();
         await CatchUp();
         return _served.Status(_sessions.Table.Count);
     }

@@ -38,6 +38,9 @@ public sealed class PolicySerializationTests
 
         AssertSurvives(fleet);
         AssertSurvives(new FleetDirectoryState { Fleet = fleet, Version = 7 });
+        var kept = new FleetDirectoryState { Version = 7 };
+        kept.Keep(fleet);
+        Assert.Equivalent(fleet, kept.ReadFleet(), strict: true);
     }
 
     [Fact]

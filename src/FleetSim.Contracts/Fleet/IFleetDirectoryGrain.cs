@@ -15,7 +15,11 @@ public interface IFleetDirectoryGrain : IGrainWithStringKey
     /// Validates the whole document, then creates, updates and removes servers to match it. Passwords
     /// are kept as their hashes only; a document that gives the same passwords again changes nothing.
     /// </summary>
-    Task<ProvisionResult> Provision(FleetSpec spec);
+    /// <remarks>
+    /// The document is not copied on the way in (a fleet of 100,000 servers took seconds to copy):
+    /// neither the caller nor the directory changes a document once given; a change is a new one.
+    /// </remarks>
+    Task<ProvisionResult> Provision([Immutable] FleetSpec spec);
 
     /// <summary>
     /// Applies one management change to the fleet as it is now, in one turn, so that changes made at

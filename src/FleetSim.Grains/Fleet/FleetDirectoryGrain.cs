@@ -47,17 +47,16 @@ public sealed class FleetDirectoryGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         // After a restart the fleet comes back from storage; servers take their part on activation.
-        if (state.State.Fleet is not { } stored)
+        if (state.State.ReadFleet() is not { } stored)
             return;
         var fleet = StoredPasswords.Hashed(stored);
         (_fleet, _servers) = (fleet, ByName(fleet));
         _creations = new CreationSnapshots(new(state.State.CreatedAt ?? [], ResourceNames.Comparer));
         _snapshot = new DirectorySnapshot(state.State.Version, fleet.Regions, fleet.VirtualNetworks, Regions(fleet)) { Model = fleet.Model };
-        // State written before passwords were kept hashed is rewritten without them.
-        if (fleet.Servers.Where((server, i) => !ReferenceEquals(server, stored.Servers[i])).Any())
+        // State written before passwords were kept hashed, or before the document was kept as JSON, is rewritten.
+        if (state.State.Fleet is not null || fleet.Servers.Where((server, i) => !ReferenceEquals(server, stored.Servers[i])).Any())
         {
-            state.State.Fleet = fleet;
-            await state.WriteStateAsync(cancellationToken);
+            await Save(fleet, cancellationToken);
         }
     }
 
@@ -166,8 +165,8 @@ public sealed class FleetDirectoryGrain(
         }
         _creations.Created(onDemand, clock.GetUtcNow());
         _snapshot = new DirectorySnapshot(_snapshot.Version + 1, fleet.Regions, fleet.VirtualNetworks, Regions(fleet)) { Model = fleet.Model };
-        (state.State.Fleet, state.State.Version, state.State.CreatedAt) = (fleet, _snapshot.Version, _creations.CreatedAt);
-        await state.WriteStateAsync();
+        (state.State.Version, state.State.CreatedAt) = (_snapshot.Version, _creations.CreatedAt);
+        await Save(fleet);
         // Removed after the new directory is published, so that gateways stop routing to them first.
         await ForEachInParallel(removed, name => GrainFactory.GetGrain<IServerGrain>(previous[name].Name!).Deprovision());
 
@@ -178,6 +177,14 @@ public sealed class FleetDirectoryGrain(
             ChangedServers = [.. changed.Order(StringComparer.Ordinal)],
             RemovedServers = [.. removed.Order(StringComparer.Ordinal)],
         };
+    }
+
+    private async Task Save(FleetSpec fleet, CancellationToken cancellationToken = default)
+    {
+        state.State.Keep(fleet);
+        await state.WriteStateAsync(cancellationToken);
+        // The document lives on as objects; its bytes are needed only to be written.
+        state.State.Document = null;
     }
 
     /// <summary>The servers in memory now, on any silo.</summary>

@@ -1,8 +1,5 @@
-using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace FleetSim.Policy.Network;
 
@@ -22,18 +19,36 @@ public readonly record struct Ipv4(uint Value) : IComparable<Ipv4>
     /// </summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out Ipv4 ip)
     {
+        // Read by hand, without allocating: a fleet of 100,000 servers holds millions of addresses.
         ip = default;
-        if (string.IsNullOrEmpty(text) || text.Length > 15 || text.Count(c => c == '.') != 3)
+        if (string.IsNullOrEmpty(text) || text.Length > 15)
             return false;
-        foreach (var part in text.Split('.'))
+        uint value = 0;
+        var rest = text.AsSpan();
+        for (var octet = 0; octet < 4; octet++)
         {
-            if (part.Length is 0 or > 3 || !part.All(char.IsAsciiDigit) || (part.Length > 1 && part[0] == '0'))
+            var end = octet < 3 ? rest.IndexOf('.') : rest.Length;
+            if (end < 0 || !TryParseOctet(rest[..end], out var part))
                 return false;
+            value = (value << 8) | part;
+            rest = octet < 3 ? rest[(end + 1)..] : [];
         }
-        if (!IPAddress.TryParse(text, out var address) || address.AddressFamily != AddressFamily.InterNetwork)
-            return false;
-        ip = new Ipv4(BinaryPrimitives.ReadUInt32BigEndian(address.GetAddressBytes()));
+        ip = new Ipv4(value);
         return true;
+    }
+
+    private static bool TryParseOctet(ReadOnlySpan<char> digits, out uint octet)
+    {
+        octet = 0;
+        if (digits.Length is 0 or > 3 || (digits.Length > 1 && digits[0] == '0'))
+            return false;
+        foreach (var c in digits)
+        {
+            if (!char.IsAsciiDigit(c))
+                return false;
+            octet = (octet * 10) + (uint)(c - '0');
+        }
+        return octet <= 255;
     }
 
     public int CompareTo(Ipv4 other) => Value.CompareTo(other.Value);

@@ -19,7 +19,7 @@ internal static class FirewallRuleValidator
             errors.Add(path, $"a server has at most {MaxRulesPerServer} firewall rules; this one has {rules.Count}");
 
         // ARM resource names are case-insensitive: AllowOffice and allowoffice are the same rule.
-        var names = new Dictionary<string, SpecPath>(ResourceNames.Comparer);
+        var names = new Dictionary<string, SpecPath>(rules?.Count ?? 0, ResourceNames.Comparer);
         foreach (var (rule, at) in errors.Each(rules, path))
         {
             var namePath = at.Property("name");

@@ -81,6 +81,21 @@ public sealed class Ipv4Tests
             Assert.Equal(value, parsed.Value);
         }, iter: 10_000);
 
+    // The parser reads octets by hand; the platform's parser is the oracle for every string of
+    // digits and dots that has the dotted-quad shape and no octet with a leading zero.
+    [Fact]
+    public void A_string_of_digits_and_dots_parses_exactly_when_the_platform_reads_it_as_that_IPv4_address() =>
+        Gen.Char["0123456789."].Array[1, 15].Select(chars => new string(chars)).Sample(text =>
+        {
+            var octets = text.Split('.');
+            var shaped = octets.Length == 4 && octets.All(o => o.Length is >= 1 and <= 3 && (o.Length == 1 || o[0] != '0'));
+            var expected = shaped && System.Net.IPAddress.TryParse(text, out var address)
+                && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork;
+            Assert.Equal(expected, Ipv4.TryParse(text, out var ip));
+            if (expected)
+                Assert.Equal(text, ip.ToString());
+        }, iter: 50_000);
+
     [Fact]
     public void Addresses_order_as_their_numbers_do() =>
         Gen.Select(Gen.UInt, Gen.UInt).Sample((a, b) =>

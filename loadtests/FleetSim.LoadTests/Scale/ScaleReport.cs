@@ -50,7 +50,7 @@ public static class ScaleReport
             points = points.Select(p => new
             {
                 p.Curve, p.Servers, p.RulesPerServer, p.ConnectionsPerSecond, p.FloorConnectionsPerSecond, p.RatioToFloor,
-                p.ManagedBytesPerServer, p.WorkingSetBytesPerServer, p.ProvisionSeconds,
+                p.ManagedBytesPerServer, p.ManagedBytesPerActiveServer, p.WorkingSetBytesPerServer, p.ProvisionSeconds,
             }),
             charts = charts.Select(Path.GetFileName),
         }, JsonOptions));
@@ -60,11 +60,11 @@ public static class ScaleReport
     private static string Table(IReadOnlyList<ScalePoint> points)
     {
         var output = new StringBuilder();
-        output.Append("| curve | servers | rules/server | connections/s | engine floor/s | ratio to floor | managed KiB/server | working set KiB/server | provisioning s |\n");
-        output.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        output.Append("| curve | servers | rules/server | connections/s | engine floor/s | ratio to floor | managed KiB/server, idle | managed KiB/server, in use | working set KiB/server | provisioning s |\n");
+        output.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var p in points)
         {
-            output.Append(CultureInfo.InvariantCulture, $"| {p.Curve} | {p.Servers:N0} | {p.RulesPerServer} | {p.ConnectionsPerSecond:N0} | {p.FloorConnectionsPerSecond:N0} | {p.RatioToFloor:0.00} | {p.ManagedBytesPerServer / 1024:N1} | {p.WorkingSetBytesPerServer / 1024:N1} | {p.ProvisionSeconds:0.0} |\n");
+            output.Append(CultureInfo.InvariantCulture, $"| {p.Curve} | {p.Servers:N0} | {p.RulesPerServer} | {p.ConnectionsPerSecond:N0} | {p.FloorConnectionsPerSecond:N0} | {p.RatioToFloor:0.00} | {p.ManagedBytesPerServer / 1024:N1} | {p.ManagedBytesPerActiveServer / 1024:N1} | {p.WorkingSetBytesPerServer / 1024:N1} | {p.ProvisionSeconds:0.0} |\n");
         }
         return output.ToString();
     }

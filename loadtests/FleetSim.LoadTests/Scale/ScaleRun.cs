@@ -71,8 +71,10 @@ public sealed class ScaleRun(ScaleOptions options)
             floorRounds.Add(await ClosedLoop.OperationsPerSecond(options.Concurrency, options.Duration, FloorConnection));
             fleetRounds.Add(await ClosedLoop.OperationsPerSecond(options.Concurrency, options.Duration, FleetSimConnection));
         }
+        var (managedInUse, _) = Memory();
         var point = new ScalePoint(curve, count, rules, Medians.Of(fleetRounds), Medians.Of(floorRounds),
-            (managedAfter - managedBefore) / (double)count, (workingSetAfter - workingSetBefore) / (double)count, provisioning.Elapsed.TotalSeconds);
+            (managedAfter - managedBefore) / (double)count, (workingSetAfter - workingSetBefore) / (double)count, provisioning.Elapsed.TotalSeconds,
+            (managedInUse - managedBefore) / (double)count);
         Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{curve}: {count:N0} servers, {rules} rules: {point.ConnectionsPerSecond:N0} connections/s, {point.RatioToFloor:0.00} of the engine floor"));
         return point;

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text.Json;
 using FleetSim.Policy.Spec;
 using FleetSim.Policy.Validation;
@@ -17,15 +18,28 @@ public sealed class FleetDirectoryState
     [Id(2)] public Dictionary<string, DateTimeOffset>? CreatedAt { get; set; }
 
     /// <summary>
-    /// The document in its own JSON format. As objects, a fleet of 100,000 servers is millions of
-    /// strings and lists that the grain serializer tracks one reference at a time, which took most
-    /// of provisioning such a fleet; as JSON it is one array of bytes.
+    /// The document in its own JSON format, compressed. As objects, a fleet of 100,000 servers is
+    /// millions of strings and lists that the grain serializer tracks one reference at a time,
+    /// which took most of provisioning such a fleet; as JSON it is one array of bytes, and
+    /// compressed it is a tenth of that, so that each copy the storage makes of it is cheap.
     /// </summary>
     [Id(3)] public byte[]? Document { get; set; }
 
-    public FleetSpec? ReadFleet() => Document is { } document ? JsonSerializer.Deserialize<FleetSpec>(document, FleetSpecReader.Options) : Fleet;
+    public FleetSpec? ReadFleet()
+    {
+        if (Document is not { } document)
+            return Fleet;
+        using var json = new BrotliStream(new MemoryStream(document), CompressionMode.Decompress);
+        return JsonSerializer.Deserialize<FleetSpec>(json, FleetSpecReader.Options);
+    }
 
-    public void Keep(FleetSpec fleet) => (Document, Fleet) = (JsonSerializer.SerializeToUtf8Bytes(fleet, Compact), null);
+    public void Keep(FleetSpec fleet)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new BrotliStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+            JsonSerializer.Serialize(json, fleet, Compact);
+        (Document, Fleet) = (buffer.ToArray(), null);
+    }
 
     private static readonly JsonSerializerOptions Compact = new(FleetSpecReader.Options) { WriteIndented = false };
 }

@@ -35,7 +35,7 @@ public sealed class WebServer : IAsyncDisposable
 
     /// <param name="options">Where to listen, and the token.</param>
     /// <param name="host">The fleet shown and tried.</param>
-    /// <param name="feed">The live decision feed of the silo in this process; null when there is none (a remote cluster).</param>
+    /// <param name="feed">The live decision feed of the single silo in this process; null to watch a cluster's silos through their decision hub.</param>
     /// <param name="cancellationToken">Stops a start that takes too long.</param>
     public static async Task<WebServer> StartAsync(WebOptions options, IFleetHost host, DecisionFeed? feed, CancellationToken cancellationToken = default)
     {
@@ -89,7 +89,7 @@ public sealed class WebServer : IAsyncDisposable
             await fleet.Search(region, search) is { } found ? Results.Json(found, Json.Options) : Results.NotFound());
         api.MapGet("/servers/{name}", async (string name) =>
             await servers.Of(name) is { } panel ? Results.Json(panel, Json.Options) : Results.NotFound());
-        api.MapGet("/decisions/stream", (HttpContext context) => DecisionStream.Serve(context, feed));
+        api.MapGet("/decisions/stream", (HttpContext context) => DecisionStream.Serve(context, feed, host.Grains));
         api.MapPost("/explain", explain.Explain);
     }
 

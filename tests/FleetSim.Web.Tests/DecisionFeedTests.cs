@@ -1,3 +1,4 @@
+using FleetSim.Contracts.Decisions;
 using FleetSim.Grains.Gateways;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Network;

@@ -54,7 +54,6 @@ public sealed class SiloHostTests
         {
             silo.UseLocalhostClustering(siloPort: LoopbackPorts.Free(), gatewayPort: LoopbackPorts.Free());
             silo.AddFleetSim(builder.Configuration);
-            silo.AddFleetSimWeb(builder.Configuration);
         });
         var app = builder.Build();
         app.MapGet("/dashboard/ping", () => Results.Ok());

@@ -1,3 +1,4 @@
+using FleetSim.Contracts.Decisions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace FleetSim.Grains.Gateways;

@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using FleetSim.Client.Output;
 using FleetSim.Contracts.Connections;
-using FleetSim.Grains.Gateways;
+using FleetSim.Contracts.Decisions;
 using FleetSim.Policy.Decisions;
 
 namespace FleetSim.Web.Api;

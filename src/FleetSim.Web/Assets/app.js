@@ -138,7 +138,7 @@ function watch() {
   const status = document.getElementById('status');
   const stream = new EventSource('/api/decisions/stream');
   stream.onopen = () => { status.textContent = 'live'; status.classList.add('live'); };
-  // A closed stream was refused (a host with no live feed, such as a client of a running cluster); otherwise the browser retries.
+  // A closed stream was refused (the page's host went away for good); otherwise the browser retries.
   stream.onerror = () => {
     status.textContent = stream.readyState === EventSource.CLOSED ? 'no live feed here' : 'reconnecting...';
     status.classList.remove('live');

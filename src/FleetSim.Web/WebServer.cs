@@ -80,6 +80,10 @@ public sealed class WebServer : IAsyncDisposable
         var fleet = new FleetView(host, listeners);
         var servers = new ServerPanel(host);
         var explain = new ExplainEndpoint(host);
+        var lessons = new Lessons.LessonFleet();
+        var lesson = new Lessons.LessonRunner(lessons);
+        // The lessons' own silo, if a lesson started it, stops with the page.
+        app.Lifetime.ApplicationStopped.Register(() => lessons.DisposeAsync().AsTask().GetAwaiter().GetResult());
         page.MapGet("/", () => Assets.Serve("index.html"));
         page.MapGet("/app.js", () => Assets.Serve("app.js"));
         page.MapGet("/app.css", () => Assets.Serve("app.css"));
@@ -91,6 +95,8 @@ public sealed class WebServer : IAsyncDisposable
             await servers.Of(name) is { } panel ? Results.Json(panel, Json.Options) : Results.NotFound());
         api.MapGet("/decisions/stream", (HttpContext context) => DecisionStream.Serve(context, feed, host.Grains));
         api.MapPost("/explain", explain.Explain);
+        api.MapPost("/lessons/rule-change", async () => TypedResults.Json(await lesson.RuleChangeIsNotInstant(), Json.Options));
+        api.MapPost("/lessons/redirect", async () => TypedResults.Json(await lesson.RedirectSkipsTheGateway(), Json.Options));
     }
 
     private static void Guard(IApplicationBuilder app, string? token)

@@ -77,6 +77,35 @@ public sealed class BrowserTests(WebFixture web, BrowserFixture browser) : IClas
     }
 
     [Fact]
+    public async Task The_rule_change_lesson_shows_a_new_rule_refused_until_the_delay_has_passed()
+    {
+        var page = await Open();
+        await page.Locator("#lessons button", new() { HasText = "A rule change is not instant" }).ClickAsync();
+        var steps = page.Locator("#trace .lesson-step");
+        await Expect(steps).ToHaveCountAsync(2);
+        await Expect(steps.Nth(0).Locator("h3")).ToContainTextAsync("DENIED FirewallDenied");
+        await Expect(steps.Nth(1).Locator(".says")).ToContainTextAsync("was created");
+        await Expect(steps.Nth(1).Locator("h3")).ToContainTextAsync("DENIED FirewallDenied");
+        await Expect(steps.Nth(1).Locator("tr.deciding")).ToHaveAttributeAsync("data-stage", "network");
+        await Expect(page.Locator("#trace > .note")).ToContainTextAsync("up to five minutes");
+        await BrowserFixture.Screenshot(page, "lesson-rule-change");
+    }
+
+    [Fact]
+    public async Task The_redirect_lesson_shows_a_tls_1_2_login_redirected_and_an_older_one_proxied()
+    {
+        var page = await Open();
+        await page.Locator("#lessons button", new() { HasText = "Redirect skips the gateway" }).ClickAsync();
+        var steps = page.Locator("#trace .lesson-step");
+        await Expect(steps).ToHaveCountAsync(2);
+        await Expect(steps.Nth(0).Locator("h3")).ToContainTextAsync("redirected: the session skips the gateway");
+        await Expect(steps.Nth(1).Locator("h3")).ToContainTextAsync("ALLOWED");
+        await Expect(steps.Nth(1).Locator("h3")).Not.ToContainTextAsync("redirected");
+        await Expect(page.Locator("#trace > .note")).ToContainTextAsync("redirect_enabled ON");
+        await BrowserFixture.Screenshot(page, "lesson-redirect");
+    }
+
+    [Fact]
     public async Task A_server_card_opens_its_panel()
     {
         var page = await Open();

@@ -217,18 +217,36 @@ async function explain(attempt, lesson) {
 
 function renderTrace(result, note) {
   const trace = document.getElementById('trace');
+  trace.replaceChildren(note ? el('p', { class: 'note' }, note) : null, ...traceNodes(result));
+  trace.scrollIntoView({ block: 'nearest' });
+}
+
+// A decision's verdict and its trace, stage by stage, the deciding one marked.
+function traceNodes(result) {
   const steps = result.trace ?? [];
   const failed = steps.findIndex(s => !s.passed);
   const deciding = failed >= 0 ? failed : steps.length - 1;
   const stage = steps[deciding]?.stage ?? '';
-  trace.replaceChildren(
-    note ? el('p', { class: 'note' }, note) : null,
+  return [
     el('h3', { class: result.allowed ? 'allowed' : 'denied', 'data-reason': result.reason, 'data-stage': stage },
-      result.allowed ? `ALLOWED${result.rule ? ` by '${result.rule}'` : ''} on ${result.server} via ${result.gateway}`
+      result.allowed ? `ALLOWED${result.rule ? ` by '${result.rule}'` : ''} on ${result.server} via ${result.gateway}${result.redirect ? ', then redirected: the session skips the gateway' : ''}`
         : `DENIED ${result.reason} (error ${result.code}) at stage ${stage}`),
     result.allowed ? null : el('p', { class: 'message' }, result.message),
     el('table', {}, el('tbody', {}, steps.map((s, i) => el('tr', { class: i === deciding ? 'deciding' : '', 'data-stage': s.stage },
-      el('td', {}, s.passed ? 'pass' : 'FAIL'), el('td', {}, s.stage), el('td', {}, s.detail))))));
+      el('td', {}, s.passed ? 'pass' : 'FAIL'), el('td', {}, s.stage), el('td', {}, s.detail))))),
+  ];
+}
+
+// A lesson of several attempts on the lessons fleet (it changes a fleet, or needs a setting the watched one may lack).
+async function runSteps(lesson) {
+  const trace = document.getElementById('trace');
+  trace.replaceChildren(el('p', { class: 'note' }, `${lesson.title}: running on the lessons fleet...`));
+  const answer = await getJson(`/api/lessons/${lesson.run}`, { method: 'POST' });
+  if (!answer.ok) { trace.replaceChildren(el('h3', { class: 'denied' }, `${lesson.title}: HTTP ${answer.status}`)); return; }
+  const view = answer.body;
+  trace.replaceChildren(el('p', { class: 'note' }, `${view.title}: ${view.why}`),
+    ...view.steps.map((step, i) => el('div', { class: 'lesson-step', 'data-step': i },
+      el('p', { class: 'says' }, `${i + 1}. ${step.says}`), ...traceNodes(step.result))));
   trace.scrollIntoView({ block: 'nearest' });
 }
 
@@ -292,6 +310,16 @@ const LESSONS = [
     host: 'contoso.mariadb.database.azure.com',
     why: 'The gateway routes on the server named after @ in the login: a typo there is refused at the route stage, whatever host was dialled.',
   },
+  {
+    title: 'A rule change is not instant',
+    run: 'rule-change',
+    why: 'A new firewall rule is accepted at once but enforced only after a delay (up to five minutes in the real service): the same client is refused before the change and still right after it.',
+  },
+  {
+    title: 'Redirect skips the gateway',
+    run: 'redirect',
+    why: 'With redirect_enabled ON, the gateway checks the login and hands a TLS 1.2+ client the server\'s own address; the session then skips the gateway. Older TLS stays proxied.',
+  },
 ];
 
 function drawLessons() {
@@ -302,6 +330,7 @@ function drawLessons() {
 }
 
 function runLesson(lesson) {
+  if (lesson.run) { runSteps(lesson); return; }
   const attempt = { id: 'lesson', ...lesson.attempt };
   const server = attempt.user.slice(attempt.user.lastIndexOf('@') + 1);
   attempt.host = lesson.host ?? `${server}${HOST_SUFFIX}`;

@@ -51,6 +51,47 @@ public sealed class BrowserTests(WebFixture web, BrowserFixture browser) : IClas
     }
 
     [Fact]
+    public async Task Decisions_move_along_the_path_and_come_to_rest_where_they_were_decided()
+    {
+        var page = await Open();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("live");
+        // A dot rests a moment where it stopped, then fades: clients keep connecting until both are seen at rest.
+        using var seen = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var clients = Task.Run(async () =>
+        {
+            while (!seen.IsCancellationRequested)
+            {
+                await web.Connect("app@contoso", "Sh0p!2026", "198.51.100.178");
+                await web.Connect("app@contoso", "Sh0p!2026", "203.0.113.178");
+                await Task.Delay(300, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await page.WaitForFunctionAsync(AtRest, new[] { ".traveller.denied[data-stop='gateway']", ".gateway[data-gateway='40.71.8.203']" });
+            await page.WaitForFunctionAsync(AtRest, new[] { ".traveller.allowed[data-stop='server']", ".server[data-server='contoso']" });
+            await BrowserFixture.Screenshot(page, "decisions-moving");
+        }
+        finally
+        {
+            await seen.CancelAsync();
+            await clients;
+        }
+    }
+
+    /// <summary>True once a dot matching the first selector has its centre inside the element of the second.</summary>
+    private const string AtRest = """
+        ([dots, target]) => {
+          const box = document.querySelector(target)?.getBoundingClientRect();
+          return !!box && [...document.querySelectorAll(dots)].some(dot => {
+            const r = dot.getBoundingClientRect();
+            const x = r.left + r.width / 2, y = r.top + r.height / 2;
+            return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+          });
+        }
+        """;
+
+    [Fact]
     public async Task The_form_shows_the_firewall_denied_trace_naming_the_stage()
     {
         var page = await Open();

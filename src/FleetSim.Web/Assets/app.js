@@ -118,6 +118,43 @@ function showDecision(d) {
   while (list.children.length > SHOWN) list.lastChild.remove();
   if (d.gateway) flash(`.gateway[data-gateway="${CSS.escape(d.gateway)}"]`, d.allowed);
   if (d.server) flash(`.server[data-server="${CSS.escape(d.server)}"]`, d.allowed);
+  travel(d);
+}
+
+// ---- Decisions moving along the drawn path ----
+
+// Where on the map each stage is decided: DNS; the gateway (routing, TLS and the firewall are
+// enforced there); or the server (its state, the login, max_connections, the database).
+const STOP = {
+  dns: 'dns', gateway: 'gateway', route: 'gateway', tls: 'gateway', network: 'gateway',
+  'server-state': 'server', authentication: 'server', max_connections: 'server', database: 'server', connected: 'server',
+};
+const IN_FLIGHT = 12;
+let inFlight = 0;
+
+// A dot goes client -> DNS -> gateway -> server and stops where its decision was made, coloured by
+// outcome. Cheap: one element and one Web Animation each; under load only a few travel at once
+// (the list and the funnel still show every decision).
+function travel(d) {
+  if (document.hidden || inFlight >= IN_FLIGHT || typeof Element.prototype.animate !== 'function') return;
+  const map = document.getElementById('map');
+  const stop = STOP[d.stage] ?? 'gateway';
+  const gateway = d.gateway ? document.querySelector(`.gateway[data-gateway="${CSS.escape(d.gateway)}"]`) : null;
+  const server = d.server ? document.querySelector(`.server[data-server="${CSS.escape(d.server)}"]`) : null;
+  const legs = [document.getElementById('clients'), document.getElementById('dns')];
+  if (stop !== 'dns') legs.push(gateway ?? document.querySelector(`.region[data-region="${CSS.escape(d.region ?? '')}"]`));
+  if (stop === 'server') legs.push(server);
+  if (legs.some(n => !n)) return;
+  const origin = map.getBoundingClientRect();
+  const points = legs.map(n => { const r = n.getBoundingClientRect(); return [r.left + r.width / 2 - origin.left, r.top + r.height / 2 - origin.top]; });
+  const dot = el('span', { class: `traveller ${d.allowed ? 'allowed' : 'denied'}`, 'data-stop': stop, 'data-stage': d.stage, 'data-gateway': d.gateway, 'data-server': d.server, title: `${d.user}: ${d.allowed ? 'allowed' : d.reason} at ${d.stage}` });
+  map.append(dot);
+  inFlight++;
+  const frames = points.map(([x, y], i) => ({ transform: `translate(${x}px, ${y}px)`, offset: i / (points.length - 1) * 0.6 }));
+  frames.push({ transform: frames[frames.length - 1].transform, offset: 1 });
+  dot.animate(frames, { duration: 600 * points.length, easing: 'ease-in-out', fill: 'forwards' }).finished
+    .then(() => dot.animate([{ opacity: 1 }, { opacity: 0 }], { duration: 800, delay: 1500, fill: 'forwards' }).finished)
+    .finally(() => { dot.remove(); inFlight--; });
 }
 
 function showCounts(counts) {

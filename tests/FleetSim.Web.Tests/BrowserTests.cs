@@ -92,6 +92,30 @@ public sealed class BrowserTests(WebFixture web, BrowserFixture browser) : IClas
         """;
 
     [Fact]
+    public async Task Clicking_a_traced_live_decision_shows_its_whole_trace_with_the_deciding_rule()
+    {
+        var page = await Open();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("live");
+        var traced = page.Locator("#decisions li.decision[data-traced]", new() { HasText = "203.0.113.179" });
+        // A few decisions a second are traced: a client connects, pausing, until one of its decisions is.
+        while (await traced.CountAsync() == 0)
+        {
+            await web.Connect("app@contoso", "Sh0p!2026", "203.0.113.179");
+            await Task.Delay(DecisionFeedPause, TestContext.Current.CancellationToken);
+        }
+        await traced.First.ClickAsync();
+        await Expect(page.Locator("#trace .note")).ToContainTextAsync("traced as it was made");
+        await Expect(page.Locator("#trace h3")).ToContainTextAsync("ALLOWED by 'office'");
+        await Expect(page.Locator("#trace")).Not.ToContainTextAsync("null");
+        await Expect(page.Locator("#trace tr[data-stage='network']")).ToContainTextAsync("office");
+        foreach (var stage in new[] { "dns", "gateway", "route", "tls", "network", "authentication" })
+            await Expect(page.Locator($"#trace tr[data-stage='{stage}']")).ToContainTextAsync("pass");
+        await BrowserFixture.Screenshot(page, "live-trace");
+    }
+
+    private const int DecisionFeedPause = Grains.Gateways.DecisionFeed.TracedEvery * 2;
+
+    [Fact]
     public async Task The_form_shows_the_firewall_denied_trace_naming_the_stage()
     {
         var page = await Open();

@@ -4,7 +4,8 @@ namespace FleetSim.Contracts.Decisions;
 
 /// <summary>
 /// A decision a gateway logged, as the live feed carries it: when, at which gateway of which
-/// region, for which server, the source the gateway saw, the login, and the verdict.
+/// region, for which server, the source the gateway saw, the login, and the verdict; and for the
+/// few the feed has traced, the trace from the gateway on.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record GatewayDecision(
@@ -14,4 +15,5 @@ public sealed record GatewayDecision(
     string? Server,
     string Source,
     string User,
-    Verdict Verdict);
+    Verdict Verdict,
+    IReadOnlyList<Connections.TraceEntry>? Trace = null);

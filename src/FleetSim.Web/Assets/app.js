@@ -110,7 +110,7 @@ function stageChips(stage, allowed) {
 function showDecision(d) {
   decisions.unshift(d);
   const list = document.getElementById('decisions');
-  const item = el('li', { class: `decision ${d.allowed ? 'allowed' : 'denied'}`, 'data-id': d.id, 'data-reason': d.reason, onclick: () => showLiveTrace(d) },
+  const item = el('li', { class: `decision ${d.allowed ? 'allowed' : 'denied'}`, 'data-id': d.id, 'data-reason': d.reason, 'data-traced': d.trace ? 'yes' : null, onclick: () => showLiveTrace(d) },
     el('span', { class: 'outcome' }, d.allowed ? 'Allowed' : d.reason),
     el('span', { class: 'who' }, `${d.user} from ${d.source}`),
     stageChips(d.stage, d.allowed));
@@ -184,15 +184,22 @@ function watch() {
   stream.addEventListener('counts', e => showCounts(JSON.parse(e.data)));
 }
 
-// A live decision carries no trace (tracing every connection would slow the fleet): its path is
-// drawn from the stage that decided, with the rule or error it gave.
+// A live decision's trace: the gateway and server took one for a few decisions a second (tracing
+// every connection would slow the fleet); for the others the path is drawn from the stage that
+// decided, with the rule or error it gave. Nothing is run again: a re-run would be a new connection.
 function showLiveTrace(d) {
+  const where = `Live decision ${d.id} at ${d.at}, gateway ${d.gateway ?? '-'} (${d.region})`;
+  if (d.trace) {
+    const dns = { stage: 'dns', passed: true, detail: `resolved (or pinned) to gateway ${d.gateway}` };
+    renderTrace({ ...d, trace: [dns, ...d.trace] }, `${where}: traced as it was made`);
+    return;
+  }
   const at = PATH.indexOf(d.stage);
   const rows = PATH.slice(0, at + 1).map((stage, i) => ({
     stage, passed: i < at || d.allowed,
     detail: i < at ? 'passed' : d.allowed ? (d.rule ? `admitted by rule '${d.rule}'` : 'admitted') : `${d.message} (error ${d.code})`,
   }));
-  renderTrace({ ...d, trace: rows }, `Live decision ${d.id} at ${d.at}, gateway ${d.gateway ?? '-'} (${d.region}); run it through the form for the full trace`);
+  renderTrace({ ...d, trace: rows }, `${where}: not traced (a few decisions a second are), so only its deciding stage is known`);
 }
 
 // ---- Try a connection ----
@@ -254,7 +261,7 @@ async function explain(attempt, lesson) {
 
 function renderTrace(result, note) {
   const trace = document.getElementById('trace');
-  trace.replaceChildren(note ? el('p', { class: 'note' }, note) : null, ...traceNodes(result));
+  trace.replaceChildren(...[note ? el('p', { class: 'note' }, note) : null, ...traceNodes(result)].filter(n => n));
   trace.scrollIntoView({ block: 'nearest' });
 }
 
@@ -302,7 +309,7 @@ async function openServer(name) {
     el('button', { class: 'close', onclick: () => { panel.hidden = true; } }, 'close'),
     el('h2', {}, `Server ${s.name}`, el('span', { class: 'note' }, ` ${s.region} · ${s.sku} · ${s.state} · ${s.openConnections}/${s.maxConnections} sessions`)),
     el('p', {}, `sslEnforcement ${s.sslEnforcement}, minimalTlsVersion ${s.minimalTlsVersion}, publicNetworkAccess ${s.publicNetworkAccess}${s.redirect ? ', redirect ON' : ''}`),
-    p.pendingRulesApplyAt ? el('p', { class: 'note' }, `rule changes pending until ${p.pendingRulesApplyAt}`) : null,
+    p.pendingRulesApplyAt ? el('p', { class: 'note' }, `rule changes pending until ${p.pendingRulesApplyAt}`) : '',
     el('h3', {}, 'Firewall rules'), table(['name', 'range', 'admitted'], p.firewallRules.map(r => [r.name, r.range, r.hits])),
     el('h3', {}, 'Virtual network rules'), table(['name', 'subnet', 'admitted'], p.virtualNetworkRules.map(r => [r.name, r.range, r.hits])),
     el('h3', {}, 'Private endpoint connections'), table(['name', 'status'], p.privateEndpointConnections.map(c => [c.name, c.status])),

@@ -1,6 +1,5 @@
 using FleetSim.Contracts.Decisions;
 using Microsoft.Extensions.Logging;
-using Orleans.Concurrency;
 using Orleans.Utilities;
 
 namespace FleetSim.Grains.Gateways;
@@ -8,9 +7,9 @@ namespace FleetSim.Grains.Gateways;
 /// <summary>
 /// The cluster's meeting point of live decisions: pages register as watchers (and renew, since a
 /// page may vanish without saying), silos send their batches here, and each batch goes on to every
-/// watcher. Held in memory only: a page re-registers when it renews.
+/// watcher. Held in memory only: a page re-registers when it renews. Not reentrant: a few calls a
+/// second per silo, and the watchers are never changed while a batch is passed on.
 /// </summary>
-[Reentrant]
 public sealed class DecisionHubGrain(ILogger<DecisionHubGrain> logger) : Grain, IDecisionHubGrain
 {
     private readonly ObserverManager<IDecisionWatcher> _watchers = new(DecisionHub.WatchExpiry, logger);

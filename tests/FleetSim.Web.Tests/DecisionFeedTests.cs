@@ -21,6 +21,16 @@ public sealed class DecisionFeedTests
     }
 
     [Fact]
+    public void A_feed_asks_its_gateways_for_a_trace_only_while_watched()
+    {
+        var feed = new DecisionFeed();
+        Assert.False(feed.TraceThis());
+        using (feed.Subscribe(_ => { }))
+            Assert.True(feed.TraceThis());
+        Assert.False(feed.TraceThis());
+    }
+
+    [Fact]
     public void Every_watcher_sees_each_decision_until_it_unsubscribes()
     {
         var feed = new DecisionFeed();

@@ -60,7 +60,7 @@ internal sealed class DecisionRelay(DecisionFeed feed, IGrainFactory grains, ILo
         var batch = Volatile.Read(ref _tally)?.Take();
         if (batch is null)
             return false;
-        // One way: the hub passes it on; a batch lost to a failing call only thins the sample.
+        // One way: the hub passes it on. A batch lost with the hub's silo is lost to the pages' counts too.
         _ = Hub.Publish(batch);
         return true;
     }

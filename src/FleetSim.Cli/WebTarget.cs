@@ -49,7 +49,7 @@ internal sealed class WebTarget(string defaultAddress)
     {
         if (options is null)
             return null;
-        // The feed is this process's silo's: a running cluster's decisions are not seen here.
+        // The embedded silo's own feed is watched directly; a running cluster's silos through their decision hub.
         feed = host is EmbeddedSilo ? feed : null;
         var opened = listeners.Where(l => l.Listeners is not null)
             .Select(l => new WebListener(l.Plan.Endpoint.Gateway, l.Listeners!.Gateway.Endpoint.Endpoint.ToString(), l.Listeners.Direct.Endpoint.Endpoint.ToString()))

@@ -37,6 +37,7 @@ public static class SiloSetup
         silo.Services.TryAddSingleton<IAuditStore>(services => AuditStores.Open(services.GetRequiredService<FleetSimSiloOptions>().AuditStore));
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AuditStoreOnStart>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, AuditFlushOnShutdown>();
+        Gateways.DecisionRelay.AddTo(silo.Services);
         // Grain state goes through Orleans' own serializer, so the codecs above apply to it too
         // (the default, Newtonsoft.Json, cannot read FleetSim's policy records back).
         silo.Services.Replace(ServiceDescriptor.Singleton<IGrainStorageSerializer, OrleansGrainStorageSerializer>());

@@ -36,8 +36,6 @@ builder.UseOrleans(silo =>
     silo.AddFleetSim(builder.Configuration);
     if (dashboard)
         silo.AddDashboard();
-    // The teaching page, on the same web server, when the file has a FleetSim:Web section.
-    silo.AddFleetSimWeb(builder.Configuration);
 });
 // MariaDB protocol listeners when silo.json has a FleetSim:Wire section; after the silo, which they need.
 builder.Services.AddFleetSimWire(builder.Configuration);

@@ -35,7 +35,7 @@ public sealed class WebServer : IAsyncDisposable
 
     /// <param name="options">Where to listen, and the token.</param>
     /// <param name="host">The fleet shown and tried.</param>
-    /// <param name="feed">The live decision feed of the silo in this process; null when there is none (a remote cluster).</param>
+    /// <param name="feed">The live decision feed of the single silo in this process; null to watch a cluster's silos through their decision hub.</param>
     /// <param name="cancellationToken">Stops a start that takes too long.</param>
     public static async Task<WebServer> StartAsync(WebOptions options, IFleetHost host, DecisionFeed? feed, CancellationToken cancellationToken = default)
     {
@@ -80,6 +80,10 @@ public sealed class WebServer : IAsyncDisposable
         var fleet = new FleetView(host, listeners);
         var servers = new ServerPanel(host);
         var explain = new ExplainEndpoint(host);
+        var lessons = new Lessons.LessonFleet();
+        var lesson = new Lessons.LessonRunner(lessons);
+        // The lessons' own silo, if a lesson started it, stops with the page.
+        app.Lifetime.ApplicationStopped.Register(() => lessons.DisposeAsync().AsTask().GetAwaiter().GetResult());
         page.MapGet("/", () => Assets.Serve("index.html"));
         page.MapGet("/app.js", () => Assets.Serve("app.js"));
         page.MapGet("/app.css", () => Assets.Serve("app.css"));
@@ -89,8 +93,10 @@ public sealed class WebServer : IAsyncDisposable
             await fleet.Search(region, search) is { } found ? Results.Json(found, Json.Options) : Results.NotFound());
         api.MapGet("/servers/{name}", async (string name) =>
             await servers.Of(name) is { } panel ? Results.Json(panel, Json.Options) : Results.NotFound());
-        api.MapGet("/decisions/stream", (HttpContext context) => DecisionStream.Serve(context, feed));
+        api.MapGet("/decisions/stream", (HttpContext context) => DecisionStream.Serve(context, feed, host.Grains));
         api.MapPost("/explain", explain.Explain);
+        api.MapPost("/lessons/rule-change", async () => TypedResults.Json(await lesson.RuleChangeIsNotInstant(), Json.Options));
+        api.MapPost("/lessons/redirect", async () => TypedResults.Json(await lesson.RedirectSkipsTheGateway(), Json.Options));
     }
 
     private static void Guard(IApplicationBuilder app, string? token)

@@ -117,19 +117,57 @@ public sealed class ApiTests(WebFixture web) : IClassFixture<WebFixture>
         using var decision = JsonDocument.Parse(line);
         var root = decision.RootElement;
         Assert.Equal(["id", "allowed", "reason", "code", "message", "rule", "server", "gateway", "at", "stage", "region", "user", "source"],
-            root.EnumerateObject().Select(p => p.Name));
+            root.EnumerateObject().Select(p => p.Name).Where(n => n != "trace"));
         Assert.Equal("FirewallDenied", root.GetProperty("reason").GetString());
         Assert.Equal("network", root.GetProperty("stage").GetString());
         Assert.Equal("40.71.8.203", root.GetProperty("gateway").GetString());
     }
 
     [Fact]
-    public async Task A_host_without_a_live_feed_says_so_rather_than_streaming_nothing()
+    public async Task The_first_decision_a_page_sees_carries_its_trace_from_the_gateway_on_naming_the_rule()
     {
+        // Traces are taken a few a second while watched: a decision made after a pause gets one.
+        using var stream = await web.Http.GetStreamAsync("/api/decisions/stream", Cancel);
+        using var reader = new StreamReader(stream);
+        Assert.Equal(": watching", await reader.ReadLineAsync(Cancel));
+        string line;
+        do
+        {
+            await Task.Delay(Grains.Gateways.DecisionFeed.TracedEvery * 2, Cancel);
+            await web.Connect("app@contoso", "Sh0p!2026", "203.0.113.241");
+            line = await NextDecision(reader, "203.0.113.241");
+        }
+        while (!line.Contains("\"trace\"", StringComparison.Ordinal));
+        using var decision = JsonDocument.Parse(line);
+        var trace = decision.RootElement.GetProperty("trace").EnumerateArray().ToList();
+        Assert.Equal("gateway", trace[0].GetProperty("stage").GetString());
+        Assert.All(trace, s => Assert.True(s.GetProperty("passed").GetBoolean()));
+        Assert.Contains(trace, s => s.GetProperty("stage").GetString() == "network" && s.GetProperty("detail").GetString()!.Contains("'office'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_page_without_a_feed_of_its_own_watches_the_clusters_silos_through_their_hub()
+    {
+        // As `run --cluster --web` serves it: no silo in the page's process, the decisions come in batches.
         await using var page = await WebServer.StartAsync(new WebOptions(WebAddress.Parse("http://127.0.0.1:0", "--web")!), web.Host, feed: null, Cancel);
         using var http = new HttpClient { BaseAddress = page.Address };
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/api/decisions/stream", Cancel)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/api/fleet", Cancel)).StatusCode);
+        using var stream = await http.GetStreamAsync("/api/decisions/stream", Cancel);
+        using var reader = new StreamReader(stream);
+        Assert.Equal(": watching", await reader.ReadLineAsync(Cancel));
+        // The silo starts sending at its next poll of the hub: a client keeps connecting until then.
+        using var seen = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var client = Task.Run(async () =>
+        {
+            while (!seen.IsCancellationRequested)
+            {
+                await web.Connect("app@contoso", "Sh0p!2026", "198.51.100.231");
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+        using var decision = JsonDocument.Parse(await NextDecision(reader, "198.51.100.231"));
+        await seen.CancelAsync();
+        await client;
+        Assert.Equal("network", decision.RootElement.GetProperty("stage").GetString());
     }
 
     [Fact]

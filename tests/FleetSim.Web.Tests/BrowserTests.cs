@@ -51,6 +51,71 @@ public sealed class BrowserTests(WebFixture web, BrowserFixture browser) : IClas
     }
 
     [Fact]
+    public async Task Decisions_move_along_the_path_and_come_to_rest_where_they_were_decided()
+    {
+        var page = await Open();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("live");
+        // A dot rests a moment where it stopped, then fades: clients keep connecting until both are seen at rest.
+        using var seen = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        var clients = Task.Run(async () =>
+        {
+            while (!seen.IsCancellationRequested)
+            {
+                await web.Connect("app@contoso", "Sh0p!2026", "198.51.100.178");
+                await web.Connect("app@contoso", "Sh0p!2026", "203.0.113.178");
+                await Task.Delay(300, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+        try
+        {
+            await page.WaitForFunctionAsync(AtRest, new[] { ".traveller.denied[data-stop='gateway']", ".gateway[data-gateway='40.71.8.203']" });
+            await page.WaitForFunctionAsync(AtRest, new[] { ".traveller.allowed[data-stop='server']", ".server[data-server='contoso']" });
+            await BrowserFixture.Screenshot(page, "decisions-moving");
+        }
+        finally
+        {
+            await seen.CancelAsync();
+            await clients;
+        }
+    }
+
+    /// <summary>True once a dot matching the first selector has its centre inside the element of the second.</summary>
+    private const string AtRest = """
+        ([dots, target]) => {
+          const box = document.querySelector(target)?.getBoundingClientRect();
+          return !!box && [...document.querySelectorAll(dots)].some(dot => {
+            const r = dot.getBoundingClientRect();
+            const x = r.left + r.width / 2, y = r.top + r.height / 2;
+            return x >= box.left && x <= box.right && y >= box.top && y <= box.bottom;
+          });
+        }
+        """;
+
+    [Fact]
+    public async Task Clicking_a_traced_live_decision_shows_its_whole_trace_with_the_deciding_rule()
+    {
+        var page = await Open();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("live");
+        var traced = page.Locator("#decisions li.decision[data-traced]", new() { HasText = "203.0.113.179" });
+        // A few decisions a second are traced: a client connects, pausing, until one of its decisions is.
+        while (await traced.CountAsync() == 0)
+        {
+            await web.Connect("app@contoso", "Sh0p!2026", "203.0.113.179");
+            await Task.Delay(DecisionFeedPause, TestContext.Current.CancellationToken);
+        }
+        await traced.First.ClickAsync();
+        await Expect(page.Locator("#trace .note")).ToContainTextAsync("traced as it was made");
+        await Expect(page.Locator("#trace h3")).ToContainTextAsync("ALLOWED by 'office'");
+        await Expect(page.Locator("#trace")).Not.ToContainTextAsync("null");
+        await Expect(page.Locator("#trace tr[data-stage='network']")).ToContainTextAsync("office");
+        foreach (var stage in new[] { "dns", "gateway", "route", "tls", "network", "authentication" })
+            await Expect(page.Locator($"#trace tr[data-stage='{stage}']")).ToContainTextAsync("pass");
+        await BrowserFixture.Screenshot(page, "live-trace");
+    }
+
+    private const int DecisionFeedPause = Grains.Gateways.DecisionFeed.TracedEvery * 2;
+
+    [Fact]
     public async Task The_form_shows_the_firewall_denied_trace_naming_the_stage()
     {
         var page = await Open();
@@ -74,6 +139,35 @@ public sealed class BrowserTests(WebFixture web, BrowserFixture browser) : IClas
         await Expect(page.Locator("#trace tr.deciding")).ToHaveAttributeAsync("data-stage", "tls");
         await Expect(page.Locator("#trace .note")).ToContainTextAsync("SSL is enforced by default");
         await BrowserFixture.Screenshot(page, "lesson-tls");
+    }
+
+    [Fact]
+    public async Task The_rule_change_lesson_shows_a_new_rule_refused_until_the_delay_has_passed()
+    {
+        var page = await Open();
+        await page.Locator("#lessons button", new() { HasText = "A rule change is not instant" }).ClickAsync();
+        var steps = page.Locator("#trace .lesson-step");
+        await Expect(steps).ToHaveCountAsync(2);
+        await Expect(steps.Nth(0).Locator("h3")).ToContainTextAsync("DENIED FirewallDenied");
+        await Expect(steps.Nth(1).Locator(".says")).ToContainTextAsync("was created");
+        await Expect(steps.Nth(1).Locator("h3")).ToContainTextAsync("DENIED FirewallDenied");
+        await Expect(steps.Nth(1).Locator("tr.deciding")).ToHaveAttributeAsync("data-stage", "network");
+        await Expect(page.Locator("#trace > .note")).ToContainTextAsync("up to five minutes");
+        await BrowserFixture.Screenshot(page, "lesson-rule-change");
+    }
+
+    [Fact]
+    public async Task The_redirect_lesson_shows_a_tls_1_2_login_redirected_and_an_older_one_proxied()
+    {
+        var page = await Open();
+        await page.Locator("#lessons button", new() { HasText = "Redirect skips the gateway" }).ClickAsync();
+        var steps = page.Locator("#trace .lesson-step");
+        await Expect(steps).ToHaveCountAsync(2);
+        await Expect(steps.Nth(0).Locator("h3")).ToContainTextAsync("redirected: the session skips the gateway");
+        await Expect(steps.Nth(1).Locator("h3")).ToContainTextAsync("ALLOWED");
+        await Expect(steps.Nth(1).Locator("h3")).Not.ToContainTextAsync("redirected");
+        await Expect(page.Locator("#trace > .note")).ToContainTextAsync("redirect_enabled ON");
+        await BrowserFixture.Screenshot(page, "lesson-redirect");
     }
 
     [Fact]

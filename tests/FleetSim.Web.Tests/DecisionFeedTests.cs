@@ -1,3 +1,4 @@
+using FleetSim.Contracts.Decisions;
 using FleetSim.Grains.Gateways;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Network;
@@ -17,6 +18,16 @@ public sealed class DecisionFeedTests
         var feed = new DecisionFeed();
         Assert.False(feed.Watched);
         feed.Publish(DateTimeOffset.UnixEpoch, Gateway, "contoso", "internet address 192.0.2.1", "app@contoso", Verdict.Allow(null));
+    }
+
+    [Fact]
+    public void A_feed_asks_its_gateways_for_a_trace_only_while_watched()
+    {
+        var feed = new DecisionFeed();
+        Assert.False(feed.TraceThis());
+        using (feed.Subscribe(_ => { }))
+            Assert.True(feed.TraceThis());
+        Assert.False(feed.TraceThis());
     }
 
     [Fact]

@@ -1,12 +1,17 @@
 using System.Net;
 using System.Net.Http.Headers;
+using FleetSim.Client;
+using FleetSim.Contracts.Connections;
+using FleetSim.Contracts.Fleet;
 using FleetSim.Grains;
+using FleetSim.Policy.Spec;
 using FleetSim.Hosting.Processes;
 using FleetSim.Web.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -27,6 +32,40 @@ public sealed class SiloHostTests
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/dashboard/ping", Cancel)).StatusCode);
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/fleet") { Headers = { Authorization = new AuthenticationHeaderValue("Bearer", "silo-token") } };
         Assert.Equal(HttpStatusCode.OK, (await http.SendAsync(request, Cancel)).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_silo_hosts_page_watches_the_clusters_decisions_through_the_hub()
+    {
+        var port = LoopbackPorts.Free();
+        await using var app = await StartSilo(port, new() { [$"{WebSiloExtensions.Section}:Token"] = "silo-token" });
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var provisioned = await grains.GetGrain<IFleetDirectoryGrain>(FleetDirectoryKeys.Default).Provision(WebFixture.Fleet());
+        Assert.True(provisioned.Succeeded);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "silo-token");
+        using var stream = await http.GetStreamAsync("/api/decisions/stream", Cancel);
+        using var reader = new StreamReader(stream);
+        Assert.Equal(": watching", await reader.ReadLineAsync(Cancel));
+        // The silo starts sending at its next poll of the hub: a client keeps connecting until then.
+        using var seen = CancellationTokenSource.CreateLinkedTokenSource(Cancel);
+        var connector = new FleetConnector(grains, new DirectoryCache(grains));
+        var client = Task.Run(async () =>
+        {
+            while (!seen.IsCancellationRequested)
+            {
+                await connector.Connect(new ConnectRequest("contoso.mariadb.database.azure.com", "app@contoso", "Sh0p!2026", TlsVersion.Tls1_2,
+                    new SourceAddress("198.51.100.232")), directoryVersion: provisioned.Version);
+                await Task.Delay(100, CancellationToken.None);
+            }
+        }, CancellationToken.None);
+        string? line;
+        while ((line = await reader.ReadLineAsync(Cancel)) is not null && !line.Contains("198.51.100.232", StringComparison.Ordinal))
+        {
+        }
+        await seen.CancelAsync();
+        await client;
+        Assert.Contains("\"reason\":\"FirewallDenied\"", line, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,7 +93,6 @@ public sealed class SiloHostTests
         {
             silo.UseLocalhostClustering(siloPort: LoopbackPorts.Free(), gatewayPort: LoopbackPorts.Free());
             silo.AddFleetSim(builder.Configuration);
-            silo.AddFleetSimWeb(builder.Configuration);
         });
         var app = builder.Build();
         app.MapGet("/dashboard/ping", () => Results.Ok());

@@ -43,7 +43,8 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
     public async Task<ConnectResult> Connect(ConnectRequest request)
     {
         var directory = await directoryCache.Get(request.DirectoryVersion);
-        var trace = request.Explain ? new DecisionTrace() : null;
+        // A watched feed asks for a few traces a second, for the page to show in full; only an explain gets its trace back.
+        var trace = request.Explain || _feed?.TraceThis() == true ? new DecisionTrace() : null;
         if (!directory.TryGetGateway(_ip, out var gateway))
         {
             trace?.Add("gateway", false, $"{_address} is not a gateway address of any region");
@@ -64,17 +65,21 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
             var refusal = GatewayModelling.Refusal(leg, denial);
             var denied = GatewayModelling.Finish(Results.From(refusal, server, _address, trace), directory, leg, reachedServer: false);
             if (refusal.Reason == ConnectionReason.GatewayUnreachable)
-                return denied;
-            await Log(at, gateway, server, ConnectRequests.Describe(attempt.Source), request, attempt.Source, refusal);
-            return denied with { Audited = 1 };
+                return Asked(denied, request);
+            await Log(at, gateway, server, ConnectRequests.Describe(attempt.Source), request, attempt.Source, refusal, denied.Trace);
+            return Asked(denied with { Audited = 1 }, request);
         }
 
-        var routed = GatewayModelling.Visit(ConnectRequests.ToRouted(request, route, _address), directory, directoryCache.Version, request, at, leg);
+        var routed = ConnectRequests.ToRouted(request, route, _address);
+        if (trace is not null && !request.Explain)
+            routed = routed with { Explain = true };
+        routed = GatewayModelling.Visit(routed, directory, directoryCache.Version, request, at, leg);
         var result = GatewayModelling.Finish(await GrainFactory.GetGrain<IServerGrain>(route.Server).Connect(routed), directory, leg, reachedServer: true);
-        await Log(at, gateway, route.Server, route.Source.ToString(), request, attempt.Source,
-            new Verdict(result.Reason, result.Code, result.Message, result.Rule));
         result = result with { Audited = result.Audited + 1 };
-        return trace is null ? result : result with { Trace = [.. TraceEntry.From(trace)!, .. result.Trace ?? []] };
+        result = trace is null ? result : result with { Trace = [.. TraceEntry.From(trace)!, .. result.Trace ?? []] };
+        await Log(at, gateway, route.Server, route.Source.ToString(), request, attempt.Source,
+            new Verdict(result.Reason, result.Code, result.Message, result.Rule), result.Trace);
+        return Asked(result, request);
     }
 
     public Task<StatementResult> Execute(string server, long connectionId, string sql, DateTimeOffset? at = null) =>
@@ -83,7 +88,12 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
     public Task<int> Disconnect(string server, long connectionId, DateTimeOffset? at = null) =>
         GrainFactory.GetGrain<IServerGrain>(server).Disconnect(connectionId, at);
 
-    private Task Log(DateTimeOffset at, GatewayAddress gateway, string? server, string presented, ConnectRequest request, ClientSource sent, Verdict verdict)
+    // A trace taken for the live feed is not the caller's to see: it gets what it asked for.
+    private static ConnectResult Asked(ConnectResult result, ConnectRequest request) =>
+        request.Explain || result.Trace is null ? result : result with { Trace = null };
+
+    private Task Log(DateTimeOffset at, GatewayAddress gateway, string? server, string presented, ConnectRequest request, ClientSource sent, Verdict verdict,
+        IReadOnlyList<TraceEntry>? trace)
     {
         // Everything but the password, so that `whatif` can replay the attempt against another fleet.
         var decision = GatewayLogRecord.Decision(at, gateway, server, presented, request.User, verdict) with
@@ -91,7 +101,7 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
             Host = request.Host, SentSource = SentSources.Format(sent), Tls = request.Tls,
             Database = request.Database, App = request.App, Authenticated = verdict.Authenticated,
         };
-        _feed?.Publish(at, gateway, server, presented, request.User, verdict);
+        _feed?.Publish(at, gateway, server, presented, request.User, verdict, trace);
         // Acknowledged: this connection's own decision goes straight to the sink, which group-commits
         // it with the other connections in flight. A shared outbox could not tell each interleaved
         // connection when its decision, rather than someone else's, is stored.

@@ -9,29 +9,27 @@ namespace FleetSim.Web.Api;
 /// <summary>
 /// GET /api/decisions/stream: server-sent events, one decision line each as the gateways decide,
 /// and a "counts" event a second with the exact counts by stage. Subscribes only while a page
-/// watches, so the gateways publish to no one otherwise.
+/// watches, so the gateways publish to no one otherwise: to this process's silo directly, or to a
+/// cluster's silos through their decision hub (then the lines are a sample of every silo's).
 /// </summary>
 internal static class DecisionStream
 {
     private static readonly TimeSpan CountsEvery = TimeSpan.FromSeconds(1);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static async Task Serve(HttpContext context, DecisionFeed? feed)
+    /// <param name="context">The request.</param>
+    /// <param name="feed">This process's silo's feed, or null to watch the cluster's silos through their hub.</param>
+    /// <param name="grains">The cluster's grains: the hub's, when there is no feed here.</param>
+    public static async Task Serve(HttpContext context, DecisionFeed? feed, IGrainFactory grains)
     {
         var response = context.Response;
-        if (feed is null)
-        {
-            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            await response.WriteAsync("this host has no live decision feed\n");
-            return;
-        }
         response.ContentType = "text/event-stream";
         response.Headers.CacheControl = "no-cache";
         // Ends when the page goes away or the host stops, whichever comes first.
         using var ending = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted,
             context.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping);
         var stop = ending.Token;
-        using var watch = new DecisionWatch(feed);
+        await using var watch = feed is null ? await DecisionWatch.Of(grains) : DecisionWatch.Of(feed);
         await response.WriteAsync(": watching\n\n", stop);
         await response.Body.FlushAsync(stop);
         DecisionCounts? sent = null;

@@ -3,12 +3,12 @@ using System.Globalization;
 using System.Text.Json;
 using FleetSim.Client.Output;
 using FleetSim.Contracts.Connections;
-using FleetSim.Grains.Gateways;
+using FleetSim.Contracts.Decisions;
 using FleetSim.Policy.Decisions;
 
 namespace FleetSim.Web.Api;
 
-/// <summary>A live decision as one JSON line: the line `check` prints, then when and at which stage it was decided, and where it came from.</summary>
+/// <summary>A live decision as one JSON line: the line `check` prints, then when and at which stage it was decided, where it came from, and its trace from the gateway on when the feed took one.</summary>
 internal static class LiveDecisionLine
 {
     public static byte[] Write(long number, GatewayDecision decision)
@@ -31,6 +31,19 @@ internal static class LiveDecisionLine
             json.WriteString("region", decision.Region);
             json.WriteString("user", decision.User);
             json.WriteString("source", decision.Source);
+            if (decision.Trace is { } trace)
+            {
+                json.WriteStartArray("trace");
+                foreach (var step in trace)
+                {
+                    json.WriteStartObject();
+                    json.WriteString("stage", step.Stage);
+                    json.WriteBoolean("passed", step.Passed);
+                    json.WriteString("detail", step.Detail);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
+            }
             json.WriteEndObject();
         }
         return [.. line, (byte)',', .. extra.WrittenSpan[1..]];

@@ -110,7 +110,7 @@ function stageChips(stage, allowed) {
 function showDecision(d) {
   decisions.unshift(d);
   const list = document.getElementById('decisions');
-  const item = el('li', { class: `decision ${d.allowed ? 'allowed' : 'denied'}`, 'data-id': d.id, 'data-reason': d.reason, onclick: () => showLiveTrace(d) },
+  const item = el('li', { class: `decision ${d.allowed ? 'allowed' : 'denied'}`, 'data-id': d.id, 'data-reason': d.reason, 'data-traced': d.trace ? 'yes' : null, onclick: () => showLiveTrace(d) },
     el('span', { class: 'outcome' }, d.allowed ? 'Allowed' : d.reason),
     el('span', { class: 'who' }, `${d.user} from ${d.source}`),
     stageChips(d.stage, d.allowed));
@@ -118,6 +118,43 @@ function showDecision(d) {
   while (list.children.length > SHOWN) list.lastChild.remove();
   if (d.gateway) flash(`.gateway[data-gateway="${CSS.escape(d.gateway)}"]`, d.allowed);
   if (d.server) flash(`.server[data-server="${CSS.escape(d.server)}"]`, d.allowed);
+  travel(d);
+}
+
+// ---- Decisions moving along the drawn path ----
+
+// Where on the map each stage is decided: DNS; the gateway (routing, TLS and the firewall are
+// enforced there); or the server (its state, the login, max_connections, the database).
+const STOP = {
+  dns: 'dns', gateway: 'gateway', route: 'gateway', tls: 'gateway', network: 'gateway',
+  'server-state': 'server', authentication: 'server', max_connections: 'server', database: 'server', connected: 'server',
+};
+const IN_FLIGHT = 12;
+let inFlight = 0;
+
+// A dot goes client -> DNS -> gateway -> server and stops where its decision was made, coloured by
+// outcome. Cheap: one element and one Web Animation each; under load only a few travel at once
+// (the list and the funnel still show every decision).
+function travel(d) {
+  if (document.hidden || inFlight >= IN_FLIGHT || typeof Element.prototype.animate !== 'function') return;
+  const map = document.getElementById('map');
+  const stop = STOP[d.stage] ?? 'gateway';
+  const gateway = d.gateway ? document.querySelector(`.gateway[data-gateway="${CSS.escape(d.gateway)}"]`) : null;
+  const server = d.server ? document.querySelector(`.server[data-server="${CSS.escape(d.server)}"]`) : null;
+  const legs = [document.getElementById('clients'), document.getElementById('dns')];
+  if (stop !== 'dns') legs.push(gateway ?? document.querySelector(`.region[data-region="${CSS.escape(d.region ?? '')}"]`));
+  if (stop === 'server') legs.push(server);
+  if (legs.some(n => !n)) return;
+  const origin = map.getBoundingClientRect();
+  const points = legs.map(n => { const r = n.getBoundingClientRect(); return [r.left + r.width / 2 - origin.left, r.top + r.height / 2 - origin.top]; });
+  const dot = el('span', { class: `traveller ${d.allowed ? 'allowed' : 'denied'}`, 'data-stop': stop, 'data-stage': d.stage, 'data-gateway': d.gateway, 'data-server': d.server, title: `${d.user}: ${d.allowed ? 'allowed' : d.reason} at ${d.stage}` });
+  map.append(dot);
+  inFlight++;
+  const frames = points.map(([x, y], i) => ({ transform: `translate(${x}px, ${y}px)`, offset: i / (points.length - 1) * 0.6 }));
+  frames.push({ transform: frames[frames.length - 1].transform, offset: 1 });
+  dot.animate(frames, { duration: 600 * points.length, easing: 'ease-in-out', fill: 'forwards' }).finished
+    .then(() => dot.animate([{ opacity: 1 }, { opacity: 0 }], { duration: 800, delay: 1500, fill: 'forwards' }).finished)
+    .finally(() => { dot.remove(); inFlight--; });
 }
 
 function showCounts(counts) {
@@ -138,7 +175,7 @@ function watch() {
   const status = document.getElementById('status');
   const stream = new EventSource('/api/decisions/stream');
   stream.onopen = () => { status.textContent = 'live'; status.classList.add('live'); };
-  // A closed stream was refused (a host with no live feed, such as a client of a running cluster); otherwise the browser retries.
+  // A closed stream was refused (the page's host went away for good); otherwise the browser retries.
   stream.onerror = () => {
     status.textContent = stream.readyState === EventSource.CLOSED ? 'no live feed here' : 'reconnecting...';
     status.classList.remove('live');
@@ -147,15 +184,22 @@ function watch() {
   stream.addEventListener('counts', e => showCounts(JSON.parse(e.data)));
 }
 
-// A live decision carries no trace (tracing every connection would slow the fleet): its path is
-// drawn from the stage that decided, with the rule or error it gave.
+// A live decision's trace: the gateway and server took one for a few decisions a second (tracing
+// every connection would slow the fleet); for the others the path is drawn from the stage that
+// decided, with the rule or error it gave. Nothing is run again: a re-run would be a new connection.
 function showLiveTrace(d) {
+  const where = `Live decision ${d.id} at ${d.at}, gateway ${d.gateway ?? '-'} (${d.region})`;
+  if (d.trace) {
+    const dns = { stage: 'dns', passed: true, detail: `resolved (or pinned) to gateway ${d.gateway}` };
+    renderTrace({ ...d, trace: [dns, ...d.trace] }, `${where}: traced as it was made`);
+    return;
+  }
   const at = PATH.indexOf(d.stage);
   const rows = PATH.slice(0, at + 1).map((stage, i) => ({
     stage, passed: i < at || d.allowed,
     detail: i < at ? 'passed' : d.allowed ? (d.rule ? `admitted by rule '${d.rule}'` : 'admitted') : `${d.message} (error ${d.code})`,
   }));
-  renderTrace({ ...d, trace: rows }, `Live decision ${d.id} at ${d.at}, gateway ${d.gateway ?? '-'} (${d.region}); run it through the form for the full trace`);
+  renderTrace({ ...d, trace: rows }, `${where}: not traced (a few decisions a second are), so only its deciding stage is known`);
 }
 
 // ---- Try a connection ----
@@ -217,18 +261,36 @@ async function explain(attempt, lesson) {
 
 function renderTrace(result, note) {
   const trace = document.getElementById('trace');
+  trace.replaceChildren(...[note ? el('p', { class: 'note' }, note) : null, ...traceNodes(result)].filter(n => n));
+  trace.scrollIntoView({ block: 'nearest' });
+}
+
+// A decision's verdict and its trace, stage by stage, the deciding one marked.
+function traceNodes(result) {
   const steps = result.trace ?? [];
   const failed = steps.findIndex(s => !s.passed);
   const deciding = failed >= 0 ? failed : steps.length - 1;
   const stage = steps[deciding]?.stage ?? '';
-  trace.replaceChildren(
-    note ? el('p', { class: 'note' }, note) : null,
+  return [
     el('h3', { class: result.allowed ? 'allowed' : 'denied', 'data-reason': result.reason, 'data-stage': stage },
-      result.allowed ? `ALLOWED${result.rule ? ` by '${result.rule}'` : ''} on ${result.server} via ${result.gateway}`
+      result.allowed ? `ALLOWED${result.rule ? ` by '${result.rule}'` : ''} on ${result.server} via ${result.gateway}${result.redirect ? ', then redirected: the session skips the gateway' : ''}`
         : `DENIED ${result.reason} (error ${result.code}) at stage ${stage}`),
     result.allowed ? null : el('p', { class: 'message' }, result.message),
     el('table', {}, el('tbody', {}, steps.map((s, i) => el('tr', { class: i === deciding ? 'deciding' : '', 'data-stage': s.stage },
-      el('td', {}, s.passed ? 'pass' : 'FAIL'), el('td', {}, s.stage), el('td', {}, s.detail))))));
+      el('td', {}, s.passed ? 'pass' : 'FAIL'), el('td', {}, s.stage), el('td', {}, s.detail))))),
+  ];
+}
+
+// A lesson of several attempts on the lessons fleet (it changes a fleet, or needs a setting the watched one may lack).
+async function runSteps(lesson) {
+  const trace = document.getElementById('trace');
+  trace.replaceChildren(el('p', { class: 'note' }, `${lesson.title}: running on the lessons fleet...`));
+  const answer = await getJson(`/api/lessons/${lesson.run}`, { method: 'POST' });
+  if (!answer.ok) { trace.replaceChildren(el('h3', { class: 'denied' }, `${lesson.title}: HTTP ${answer.status}`)); return; }
+  const view = answer.body;
+  trace.replaceChildren(el('p', { class: 'note' }, `${view.title}: ${view.why}`),
+    ...view.steps.map((step, i) => el('div', { class: 'lesson-step', 'data-step': i },
+      el('p', { class: 'says' }, `${i + 1}. ${step.says}`), ...traceNodes(step.result))));
   trace.scrollIntoView({ block: 'nearest' });
 }
 
@@ -247,7 +309,7 @@ async function openServer(name) {
     el('button', { class: 'close', onclick: () => { panel.hidden = true; } }, 'close'),
     el('h2', {}, `Server ${s.name}`, el('span', { class: 'note' }, ` ${s.region} · ${s.sku} · ${s.state} · ${s.openConnections}/${s.maxConnections} sessions`)),
     el('p', {}, `sslEnforcement ${s.sslEnforcement}, minimalTlsVersion ${s.minimalTlsVersion}, publicNetworkAccess ${s.publicNetworkAccess}${s.redirect ? ', redirect ON' : ''}`),
-    p.pendingRulesApplyAt ? el('p', { class: 'note' }, `rule changes pending until ${p.pendingRulesApplyAt}`) : null,
+    p.pendingRulesApplyAt ? el('p', { class: 'note' }, `rule changes pending until ${p.pendingRulesApplyAt}`) : '',
     el('h3', {}, 'Firewall rules'), table(['name', 'range', 'admitted'], p.firewallRules.map(r => [r.name, r.range, r.hits])),
     el('h3', {}, 'Virtual network rules'), table(['name', 'subnet', 'admitted'], p.virtualNetworkRules.map(r => [r.name, r.range, r.hits])),
     el('h3', {}, 'Private endpoint connections'), table(['name', 'status'], p.privateEndpointConnections.map(c => [c.name, c.status])),
@@ -292,6 +354,16 @@ const LESSONS = [
     host: 'contoso.mariadb.database.azure.com',
     why: 'The gateway routes on the server named after @ in the login: a typo there is refused at the route stage, whatever host was dialled.',
   },
+  {
+    title: 'A rule change is not instant',
+    run: 'rule-change',
+    why: 'A new firewall rule is accepted at once but enforced only after a delay (up to five minutes in the real service): the same client is refused before the change and still right after it.',
+  },
+  {
+    title: 'Redirect skips the gateway',
+    run: 'redirect',
+    why: 'With redirect_enabled ON, the gateway checks the login and hands a TLS 1.2+ client the server\'s own address; the session then skips the gateway. Older TLS stays proxied.',
+  },
 ];
 
 function drawLessons() {
@@ -302,6 +374,7 @@ function drawLessons() {
 }
 
 function runLesson(lesson) {
+  if (lesson.run) { runSteps(lesson); return; }
   const attempt = { id: 'lesson', ...lesson.attempt };
   const server = attempt.user.slice(attempt.user.lastIndexOf('@') + 1);
   attempt.host = lesson.host ?? `${server}${HOST_SUFFIX}`;

@@ -1,6 +1,5 @@
 using FleetSim.Contracts.Fleet;
 using FleetSim.Grains;
-using FleetSim.Grains.Gateways;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,21 +9,11 @@ namespace FleetSim.Web.Hosting;
 /// <summary>
 /// The page on a silo host's own web server (the Orleans Dashboard's), when silo.json has a
 /// FleetSim:Web section: { "Token": "..." } or {} (on an address other than loopback a token is then
-/// generated and printed). Its live feed is this silo's gateways' decisions.
+/// generated and printed). Its live feed is every silo's gateways' decisions, through the cluster's decision hub.
 /// </summary>
 public static class WebSiloExtensions
 {
     public const string Section = "FleetSim:Web";
-
-    /// <summary>Gives the silo a decision feed, if silo.json asks for the page.</summary>
-    public static ISiloBuilder AddFleetSimWeb(this ISiloBuilder silo, IConfiguration configuration)
-    {
-        ArgumentNullException.ThrowIfNull(silo);
-        ArgumentNullException.ThrowIfNull(configuration);
-        if (configuration.GetSection(Section).Exists())
-            silo.Services.AddSingleton<DecisionFeed>();
-        return silo;
-    }
 
     /// <summary>Maps the page and its API, if silo.json asks for it.</summary>
     /// <param name="app">The silo host's web application.</param>
@@ -40,7 +29,7 @@ public static class WebSiloExtensions
         var token = section["Token"] ?? (loopback ? null : Access.WebToken.Generate());
         var services = app.Services;
         var host = new SiloFleet(services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<DirectoryCache>(), services.GetRequiredService<FleetSimSiloOptions>());
-        WebServer.Map(app, host, services.GetService<DecisionFeed>(), token, [], guarded: path => !path.StartsWithSegments("/dashboard"));
+        WebServer.Map(app, host, feed: null, token, [], guarded: path => !path.StartsWithSegments("/dashboard"));
         Console.WriteLine(token is null ? $"Web page: {urls}" : $"Web page: {urls} (token {token}: open it with ?token=TOKEN once, or send Authorization: Bearer TOKEN)");
         return app;
     }

@@ -86,7 +86,7 @@ public sealed class FleetDirectoryGrain(
 
     public async Task<ServerSnapshot?> FindBackup(string server, DateTimeOffset? pointInTime)
     {
-        var (kept, created) = await Backups(server);
+        var (kept, created) = Backups(server);
         var found = await kept.Find(pointInTime);
         return created is not null && (pointInTime is null || created.TakenAt <= pointInTime) && (found is null || found.TakenAt < created.TakenAt)
             ? created : found;
@@ -94,7 +94,7 @@ public sealed class FleetDirectoryGrain(
 
     public async Task<IReadOnlyList<DateTimeOffset>> ListBackups(string server)
     {
-        var (kept, created) = await Backups(server);
+        var (kept, created) = Backups(server);
         var taken = (await kept.List()).ToList();
         if (created is not null)
             taken.Add(created.TakenAt);
@@ -102,11 +102,10 @@ public sealed class FleetDirectoryGrain(
     }
 
     /// <summary>A server's backups, and the first snapshot of one created on demand, which the directory keeps.</summary>
-    private Task<(IServerBackupGrain Kept, ServerSnapshot? Created)> Backups(string server)
+    private (IServerBackupGrain Kept, ServerSnapshot? Created) Backups(string server)
     {
         var spec = _servers.GetValueOrDefault(server);
-        var backups = GrainFactory.GetGrain<IServerBackupGrain>(spec?.Name ?? server);
-        return Task.FromResult((backups, spec is null ? null : _creations.Of(spec)));
+        return (GrainFactory.GetGrain<IServerBackupGrain>(spec?.Name ?? server), spec is null ? null : _creations.Of(spec));
     }
 
     private async Task<ProvisionResult> Apply(ServerChange change)

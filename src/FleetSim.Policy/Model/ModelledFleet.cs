@@ -47,11 +47,13 @@ public sealed class ModelledFleet(ServiceModel model)
 
     /// <summary>
     /// A statement of an open session, keyed by the session's id and the statement's index. A
-    /// proxied session crosses the gateway and the hop; a redirected one goes to the server directly.
+    /// proxied session's statement passes its gateway address's queue and the hop; a redirected
+    /// one goes to the server directly.
     /// </summary>
-    public ModelledLatency Statement(string sessionId, int index, double arrivalMs, SourceKind source, string server, int serverVCores, bool redirect)
+    public ModelledLatency Statement(string sessionId, int index, double arrivalMs, SourceKind source, string gateway, string server, int serverVCores, bool redirect)
     {
-        var latency = ModelledPath.Statement(Model, Queue(_servers, server, Model.ServerWorkers(serverVCores)), ModelSampler.KeyOf(sessionId), index, arrivalMs, source, redirect);
+        var latency = ModelledPath.Statement(Model, redirect ? null : Queue(_gateways, gateway, Model.GatewayWorkers),
+            Queue(_servers, server, Model.ServerWorkers(serverVCores)), ModelSampler.KeyOf(sessionId), index, arrivalMs, source);
         if (latency.TimedOut)
             Timeouts++;
         return latency;

@@ -26,7 +26,8 @@ public sealed class GatewayQueueGrain(DirectoryCache directoryCache) : Grain, IG
     {
         if (await QueueFor(arrival.DirectoryVersion, arrival.ArrivalMs) is not var (model, queue))
             return ModelledLatency.None;
-        return ModelledPath.Relay(model, queue, ModelSampler.KeyOf(arrival.Key), arrival.Index, arrival.ArrivalMs, arrival.Source);
+        // The engine sends a statement when its session's login returned, ahead of the logins modelled around it.
+        return ModelledPath.Relay(model, queue, ModelSampler.KeyOf(arrival.Key), arrival.Index, arrival.ArrivalMs, arrival.Source, ahead: true);
     }
 
     private async Task<(ServiceModel Model, WorkerQueue Queue)?> QueueFor(long directoryVersion, double arrivalMs)

@@ -30,7 +30,7 @@ internal sealed class ServerQueue
     {
         if (visit is null || await QueueFor(services, visit.DirectoryVersion, spec) is not var (model, queue))
             return null;
-        return ModelledPath.StatementAtServer(model, queue, ModelSampler.KeyOf(visit.Key), visit.Index, visit.ArrivalMs, visit.GiveUpAtMs);
+        return ModelledPath.StatementAtServer(model, queue, ModelSampler.KeyOf(visit.Key), visit.Index, visit.ArrivalMs, visit.GiveUpAtMs, ahead: true);
     }
 
     private async Task<(ServiceModel Model, WorkerQueue Queue)?> QueueFor(IServiceProvider services, long directoryVersion, ServerSpec? spec)

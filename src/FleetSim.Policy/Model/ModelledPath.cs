@@ -72,13 +72,16 @@ public static class ModelledPath
     /// A statement of an open session, keyed by the session and the statement's index, computed in
     /// one process: its legs in turn. <paramref name="gateway"/> is the gateway address's queue for
     /// a proxied session, null for a redirected one, which skips the gateway after its login.
+    /// <paramref name="ahead"/>: statements reach the queues ahead of the requests modelled around
+    /// them, as when an engine sends them (see <see cref="WorkerQueue.TryServeAhead"/>); without,
+    /// requests are given in order of arrival.
     /// </summary>
-    public static ModelledLatency Statement(ServiceModel model, WorkerQueue? gateway, WorkerQueue server, ulong key, int index, double arrivalMs, SourceKind source)
+    public static ModelledLatency Statement(ServiceModel model, WorkerQueue? gateway, WorkerQueue server, ulong key, int index, double arrivalMs, SourceKind source, bool ahead = false)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var leg = gateway is null ? Direct(model, arrivalMs, source) : Relay(model, gateway, key, index, arrivalMs, source);
+        var leg = gateway is null ? Direct(model, arrivalMs, source) : Relay(model, gateway, key, index, arrivalMs, source, ahead);
         var atServer = leg.TimedOut ? null
-            : StatementAtServer(model, server, key, index, ServerArrivalMs(model, leg, arrivalMs, proxied: gateway is not null), arrivalMs + model.TimeoutMs);
+            : StatementAtServer(model, server, key, index, ServerArrivalMs(model, leg, arrivalMs, proxied: gateway is not null), arrivalMs + model.TimeoutMs, ahead);
         return JoinStatement(model, leg, atServer, proxied: gateway is not null);
     }
 
@@ -92,14 +95,14 @@ public static class ModelledPath
     }
 
     /// <summary>A proxied session's statement up to and through the gateway: the client's round trip, the gateway's queue, its relay work.</summary>
-    public static ModelledLatency Relay(ServiceModel model, WorkerQueue gateway, ulong key, int index, double arrivalMs, SourceKind source)
+    public static ModelledLatency Relay(ServiceModel model, WorkerQueue gateway, ulong key, int index, double arrivalMs, SourceKind source, bool ahead)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(gateway);
         var stages = new List<StageTime>(3);
         var t = Add(stages, ModelStage.Network, model.RttMs(source), arrivalMs);
         var work = model.Sampler.Sample(model.GatewayStatement, key, ModelStage.Relay, index);
-        if (!Wait(gateway, stages, ModelStage.GatewayQueue, work, arrivalMs + model.TimeoutMs, ref t))
+        if (!Wait(gateway, stages, ModelStage.GatewayQueue, work, arrivalMs + model.TimeoutMs, ref t, ahead))
             return new ModelledLatency(t - arrivalMs, true, stages);
         t = Add(stages, ModelStage.Relay, work, t);
         return new ModelledLatency(t - arrivalMs, t - arrivalMs > model.TimeoutMs, stages);
@@ -114,14 +117,14 @@ public static class ModelledPath
     }
 
     /// <summary>The server's queue and the statement's work, for a statement reaching the server at <paramref name="arrivalMs"/>.</summary>
-    public static ModelledLatency StatementAtServer(ServiceModel model, WorkerQueue server, ulong key, int index, double arrivalMs, double giveUpAtMs)
+    public static ModelledLatency StatementAtServer(ServiceModel model, WorkerQueue server, ulong key, int index, double arrivalMs, double giveUpAtMs, bool ahead)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(server);
         var stages = new List<StageTime>(2);
         var t = arrivalMs;
         var work = model.Sampler.Sample(model.Statement, key, ModelStage.Statement, index);
-        if (!Wait(server, stages, ModelStage.ServerQueue, work, giveUpAtMs, ref t))
+        if (!Wait(server, stages, ModelStage.ServerQueue, work, giveUpAtMs, ref t, ahead))
             return new ModelledLatency(t - arrivalMs, true, stages);
         t = Add(stages, ModelStage.Statement, work, t);
         return new ModelledLatency(t - arrivalMs, t > giveUpAtMs, stages);
@@ -158,9 +161,11 @@ public static class ModelledPath
     }
 
     // A client that gives up while queued takes no worker; its stage shows how long it waited.
-    private static bool Wait(WorkerQueue queue, List<StageTime> stages, ModelStage stage, double work, double giveUpAt, ref double t)
+    // A statement comes ahead of the logins modelled around it (see WorkerQueue.TryServeAhead).
+    private static bool Wait(WorkerQueue queue, List<StageTime> stages, ModelStage stage, double work, double giveUpAt, ref double t, bool ahead = false)
     {
-        var served = queue.TryServe(t, work, giveUpAt, out var wait);
+        double wait;
+        var served = ahead ? queue.TryServeAhead(t, work, giveUpAt, out wait) : queue.TryServe(t, work, giveUpAt, out wait);
         var waited = served ? wait : Math.Max(0, giveUpAt - t);
         stages.Add(new StageTime(stage, waited));
         t += waited;

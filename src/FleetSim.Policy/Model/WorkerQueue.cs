@@ -1,32 +1,22 @@
 namespace FleetSim.Policy.Model;
 
 /// <summary>
-/// c workers in simulated time, each with the spans it is booked. A request arriving at t starts
-/// at the earliest time at or after t that a worker is free for its whole service, and holds that
-/// worker. Requests that arrive in order are thus served first come, first served, starting when
-/// the earliest worker is free; one that reaches the queue after later arrivals were booked (the
-/// engine delivered it late, or it is a statement whose session's login was modelled ahead of the
-/// engine) fills an idle span before them rather than waiting behind them, so that what the engine
-/// happens to interleave changes the figures as little as possible. Nothing waits in real time:
-/// this is bookkeeping.
+/// c workers in simulated time, each with the time it is next free. Requests are served in the
+/// order this queue receives them: one arriving at t starts when the earliest worker is free (not
+/// before t) and holds it for its service time. Nothing waits in real time: this is bookkeeping.
 /// </summary>
 public sealed class WorkerQueue
 {
-    /// <summary>Spans that ended this long before the latest arrival are forgotten: a request that late finds them free.</summary>
-    public const double HorizonMs = 60_000;
-
-    private readonly List<(double Start, double End)>[] _booked;
-    private double _latestArrivalMs = double.NegativeInfinity;
+    private readonly double[] _nextFree;
+    private double _frontierMs = double.NegativeInfinity;
 
     public WorkerQueue(int workers)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
-        _booked = new List<(double, double)>[workers];
-        for (var i = 0; i < workers; i++)
-            _booked[i] = [];
+        _nextFree = new double[workers];
     }
 
-    public int Workers => _booked.Length;
+    public int Workers => _nextFree.Length;
 
     /// <summary>Service held by requests served so far, for utilisation.</summary>
     public double BusyMs { get; private set; }
@@ -46,68 +36,48 @@ public sealed class WorkerQueue
     /// </summary>
     public bool TryServe(double arrivalMs, double serviceMs, double abandonAtMs, out double waitMs)
     {
-        _latestArrivalMs = Math.Max(_latestArrivalMs, arrivalMs);
-        var (worker, start, index, freeSince) = (0, double.PositiveInfinity, 0, double.NegativeInfinity);
-        for (var w = 0; w < _booked.Length; w++)
+        _frontierMs = Math.Max(_frontierMs, arrivalMs);
+        return Book(arrivalMs, serviceMs, abandonAtMs, out waitMs);
+    }
+
+    /// <summary>
+    /// Serves a request that reaches this queue ahead of the requests modelled around it: a
+    /// statement, sent in the engine as soon as its session's login returned, while in simulated
+    /// time that login took its modelled latency. The requests that will arrive before it in
+    /// simulated time have not been received yet, so it queues as if it arrived with the latest
+    /// request received (the frontier): it waits what the backlog is there, rather than finding
+    /// the future empty and taking a worker ahead of them. A request behind the frontier is served
+    /// as any other.
+    /// </summary>
+    public bool TryServeAhead(double arrivalMs, double serviceMs, double abandonAtMs, out double waitMs)
+    {
+        if (arrivalMs <= _frontierMs || double.IsNegativeInfinity(_frontierMs))
+            return TryServe(arrivalMs, serviceMs, abandonAtMs, out waitMs);
+        var early = arrivalMs - _frontierMs;
+        return Book(_frontierMs, serviceMs, abandonAtMs - early, out waitMs);
+    }
+
+    /// <summary>The share of the workers' time spent serving over a span of simulated time.</summary>
+    public double Utilisation(double spanMs) => spanMs <= 0 ? 0 : BusyMs / (spanMs * Workers);
+
+    private bool Book(double arrivalMs, double serviceMs, double abandonAtMs, out double waitMs)
+    {
+        var earliest = 0;
+        for (var i = 1; i < _nextFree.Length; i++)
         {
-            var (s, i, since) = EarliestFit(_booked[w], arrivalMs, serviceMs);
-            // Among workers free as early, the one idle for the shortest span, so that longer idle spans stay for late arrivals.
-            if (s < start || (s == start && since > freeSince))
-                (worker, start, index, freeSince) = (w, s, i, since);
+            if (_nextFree[i] < _nextFree[earliest])
+                earliest = i;
         }
+        var start = Math.Max(arrivalMs, _nextFree[earliest]);
         waitMs = start - arrivalMs;
         if (start > abandonAtMs)
         {
             Abandoned++;
             return false;
         }
-        _booked[worker].Insert(index, (start, start + serviceMs));
-        Forget(_booked[worker]);
+        _nextFree[earliest] = start + serviceMs;
         BusyMs += serviceMs;
         Served++;
         return true;
-    }
-
-    /// <summary>The share of the workers' time spent serving over a span of simulated time.</summary>
-    public double Utilisation(double spanMs) => spanMs <= 0 ? 0 : BusyMs / (spanMs * Workers);
-
-    /// <returns>The earliest start on this worker, where its span goes in the list, and when the worker was last busy before it.</returns>
-    private static (double Start, int Index, double FreeSince) EarliestFit(List<(double Start, double End)> booked, double arrivalMs, double serviceMs)
-    {
-        var i = FirstEndingAfter(booked, arrivalMs);
-        var start = arrivalMs;
-        var freeSince = i > 0 ? booked[i - 1].End : double.NegativeInfinity;
-        for (; i < booked.Count; i++)
-        {
-            // Strictly before: a request never jumps one booked to start at the same instant, even a request of no work.
-            if (start < booked[i].Start && start + serviceMs <= booked[i].Start)
-                break;
-            start = Math.Max(start, booked[i].End);
-            freeSince = booked[i].End;
-        }
-        return (start, i, freeSince);
-    }
-
-    /// <summary>The first span that ends after <paramref name="ms"/> (spans never overlap, so ends are sorted too).</summary>
-    private static int FirstEndingAfter(List<(double Start, double End)> booked, double ms)
-    {
-        var (low, high) = (0, booked.Count);
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (booked[middle].End <= ms)
-                low = middle + 1;
-            else
-                high = middle;
-        }
-        return low;
-    }
-
-    private void Forget(List<(double Start, double End)> booked)
-    {
-        // In batches of at least half the list, so that forgetting costs nothing per request.
-        var old = FirstEndingAfter(booked, _latestArrivalMs - HorizonMs);
-        if (old >= Math.Max(256, booked.Count / 2))
-            booked.RemoveRange(0, old);
     }
 }

@@ -71,7 +71,7 @@ public sealed class ModelledClusterTests
         Assert.Equal(oneSilo.Select(s => s.Latency.TotalMs), twoSilos.Select(s => s.Latency.TotalMs));
 
         // The calculator `check` uses, fed the same requests in the same order, gives the same figures.
-        var calculator = new ModelledFleet(ServiceModel.Compile(fleet.Model!));
+        var calculator = new ModelledFleet(ServiceModel.Compile(fleet.Model!), statementsAhead: true);
         foreach (var (key, server, at, tls) in Attempts.Take(40))
         {
             var login = calculator.Connect(new ModelledConnection(key, Ms(at), SourceKind.Internet, tls, Gateway, server, 2, ModelReach.Server));

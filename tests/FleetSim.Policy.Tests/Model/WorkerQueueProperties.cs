@@ -37,46 +37,6 @@ public sealed class WorkerQueueProperties
         }, iter: 2_000);
 
     [Fact]
-    public void Requests_that_arrive_in_order_are_served_first_come_first_served_by_the_earliest_free_worker() =>
-        Gen.Select(Requests, Gen.Int[1, 6]).Sample((requests, workers) =>
-        {
-            // The oracle: the textbook FCFS queue of c servers, one next-free time per worker.
-            var nextFree = new double[workers];
-            var queue = new WorkerQueue(workers);
-            foreach (var (arrival, service) in requests)
-            {
-                var earliest = Array.IndexOf(nextFree, nextFree.Min());
-                var start = Math.Max(arrival, nextFree[earliest]);
-                nextFree[earliest] = start + service;
-                Assert.Equal(start - arrival, queue.Serve(arrival, service), 9);
-            }
-        }, iter: 2_000);
-
-    [Fact]
-    public void A_request_delivered_after_later_ones_fills_an_idle_span_before_them_instead_of_waiting_behind_them()
-    {
-        var queue = new WorkerQueue(1);
-        Assert.Equal(0, queue.Serve(100, 10));
-        // It arrived at 20, before the request booked at 100, and its 5 ms fit before it.
-        Assert.Equal(0, queue.Serve(20, 5));
-        // 90 to 105 does not fit before 100: it waits for the worker to be free at 110.
-        Assert.Equal(20, queue.Serve(90, 15));
-    }
-
-    [Fact]
-    public void Requests_that_do_not_overlap_get_the_same_figures_in_any_order_of_delivery() =>
-        Gen.Select(Gen.Double[0, 5].Array[1, 40], Gen.Int[0, 1000]).Sample((services, shuffle) =>
-        {
-            // Each request arrives after the one before it has finished: none ever waits, in any order.
-            var at = 0.0;
-            var requests = services.Select(s => (Arrival: at += 10, Service: s)).ToArray();
-            var random = new Random(shuffle);
-            var queue = new WorkerQueue(1);
-            foreach (var (arrival, service) in requests.OrderBy(_ => random.Next()))
-                Assert.Equal(0, queue.Serve(arrival, service));
-        }, iter: 1_000);
-
-    [Fact]
     public void A_client_that_gives_up_before_a_worker_is_free_takes_no_worker()
     {
         var queue = new WorkerQueue(1);
@@ -85,6 +45,42 @@ public sealed class WorkerQueueProperties
         Assert.Equal(0, queue.Serve(10, 1));
         Assert.Equal(1, queue.Abandoned);
     }
+
+    [Fact]
+    public void A_request_ahead_of_the_latest_one_received_waits_the_backlog_there_instead_of_taking_a_worker_in_the_empty_future()
+    {
+        var queue = new WorkerQueue(1);
+        queue.Serve(0, 50);
+        // Sent at 200 in simulated time but received when the latest arrival was 0: it waits the 50 ms backlog there.
+        Assert.True(queue.TryServeAhead(200, 5, double.PositiveInfinity, out var wait));
+        Assert.Equal(50, wait);
+        // A request received next, arriving at 10, queues behind it rather than behind a worker booked at 200.
+        Assert.Equal(45, queue.Serve(10, 1));
+    }
+
+    [Fact]
+    public void A_request_ahead_of_the_frontier_gives_up_after_as_long_a_wait_as_any_other()
+    {
+        var queue = new WorkerQueue(1);
+        queue.Serve(0, 50);
+        Assert.False(queue.TryServeAhead(200, 5, abandonAtMs: 230, out _));
+        Assert.Equal(1, queue.Abandoned);
+    }
+
+    [Fact]
+    public void A_request_behind_the_frontier_is_served_as_any_other() =>
+        Gen.Select(Requests, Gen.Int[1, 4]).Sample((requests, workers) =>
+        {
+            var plain = new WorkerQueue(workers);
+            var ahead = new WorkerQueue(workers);
+            // Received first, a request at 100 ms puts every later one behind the frontier.
+            Assert.Equal(plain.Serve(100, 1), ahead.Serve(100, 1));
+            foreach (var (arrival, service) in requests)
+            {
+                Assert.True(ahead.TryServeAhead(arrival, service, double.PositiveInfinity, out var wait));
+                Assert.Equal(plain.Serve(arrival, service), wait);
+            }
+        }, iter: 1_000);
 
     [Fact]
     public void Utilisation_is_the_share_of_worker_time_spent_serving()

@@ -47,24 +47,27 @@ public sealed class WorkerQueueProperties
     }
 
     [Fact]
-    public void A_request_ahead_of_the_latest_one_received_waits_the_backlog_there_instead_of_taking_a_worker_in_the_empty_future()
+    public void A_request_ahead_of_the_latest_one_received_waits_what_that_one_waited_and_later_ones_queue_behind_its_work()
     {
         var queue = new WorkerQueue(1);
         queue.Serve(0, 50);
-        // Sent at 200 in simulated time but received when the latest arrival was 0: it waits the 50 ms backlog there.
+        Assert.Equal(49, queue.Serve(1, 10));
+        // Sent at 200 in simulated time but received when the latest arrival was 1, which waited 49 ms.
         Assert.True(queue.TryServeAhead(200, 5, double.PositiveInfinity, out var wait));
-        Assert.Equal(50, wait);
-        // A request received next, arriving at 10, queues behind it rather than behind a worker booked at 200.
-        Assert.Equal(45, queue.Serve(10, 1));
+        Assert.Equal(49, wait);
+        // Its work took the worker after the one at 1 (to 65), not at 200: a request arriving at 10 waits behind it.
+        Assert.Equal(55, queue.Serve(10, 1));
     }
 
     [Fact]
-    public void A_request_ahead_of_the_frontier_gives_up_after_as_long_a_wait_as_any_other()
+    public void A_request_ahead_of_the_latest_one_received_gives_up_when_that_wait_is_too_long_and_takes_no_worker()
     {
         var queue = new WorkerQueue(1);
         queue.Serve(0, 50);
+        queue.Serve(1, 10);
         Assert.False(queue.TryServeAhead(200, 5, abandonAtMs: 230, out _));
         Assert.Equal(1, queue.Abandoned);
+        Assert.Equal(58, queue.Serve(2, 1));
     }
 
     [Fact]

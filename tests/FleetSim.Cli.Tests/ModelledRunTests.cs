@@ -99,6 +99,22 @@ public sealed class ModelledRunTests
     }
 
     [Fact]
+    public async Task A_wire_population_s_logins_are_modelled_too()
+    {
+        var folder = Directory.CreateTempSubdirectory("fleetsim-modelled-wire-").FullName;
+        var wire = Scenario.Replace("\"name\": \"office\",", "\"name\": \"office\", \"via\": \"wire\",", StringComparison.Ordinal);
+        var run = await RunAsync("run", TempFile("wire.json", wire), "--out", folder, "--console", "off");
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("modelled connect (wire) (ms): p50 ", run.Stdout, StringComparison.Ordinal);
+
+        using var modelled = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "modelled.json")));
+        var connect = modelled.RootElement.GetProperty("percentiles").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "connect (wire)");
+        Assert.True(connect.GetProperty("count").GetInt32() > 0);
+        // The same path as a simulated client's: five 10 ms round trips, the gateway's 5 ms, the hop twice, the login.
+        Assert.True(connect.GetProperty("p50Ms").GetDouble() >= 57, connect.ToString());
+    }
+
+    [Fact]
     public async Task A_run_without_a_model_reports_nothing_modelled()
     {
         var folder = Directory.CreateTempSubdirectory("fleetsim-plain-run-").FullName;

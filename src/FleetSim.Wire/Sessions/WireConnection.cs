@@ -97,8 +97,13 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
         var request = new ConnectRequest(HostOf(serverName), response.User, null, tls, endpoint.Source,
             App: response.Application, Database: response.Database, Hold: true,
             Proof: new ScrambleProof(scramble, auth), TlsCipher: cipher, Observer: observer);
+        var sent = DateTimeOffset.UtcNow;
         var result = await door.Connect(request);
         audited.Add(result.Audited);
+        // With a fleet model, the gateway modelled this login too, arriving at the silo's clock.
+        if (result.Modelled is { } modelled)
+            WireLog.Modelled(logger, endpoint.Endpoint, response.User, result.Reason, modelled.TotalMs);
+        options.Decided?.Invoke(result, sent);
         if (!result.Allowed)
         {
             WireLog.Refused(logger, endpoint.Endpoint, response.User, result.Code);

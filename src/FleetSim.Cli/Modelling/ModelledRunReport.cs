@@ -24,10 +24,11 @@ public static class ModelledRunReport
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(fleet);
         var notes = new List<SummaryNote>();
-        foreach (var p in run.Percentiles())
+        var percentiles = run.Percentiles();
+        foreach (var p in percentiles)
             notes.Add(new($"modelled {p.Name} (ms)", string.Create(CultureInfo.InvariantCulture,
                 $"p50 {p.P50:0.###} · p90 {p.P90:0.###} · p99 {p.P99:0.###} · p99.9 {p.P999:0.###} · max {p.Max:0.###} ({p.Count:N0} {(p.Name.StartsWith(ModelledRun.Statements, StringComparison.Ordinal) ? "statements" : "connections")})")));
-        var statements = run.Percentiles().Any(p => p.Name == ModelledRun.Statements);
+        var statements = percentiles.Any(p => p.Name == ModelledRun.Statements);
         notes.Add(new("modelled timeouts", string.Create(CultureInfo.InvariantCulture,
             $"{run.Timeouts:N0} (ClientTimeout, 2013){(statements ? $"; statements {run.StatementTimeouts:N0}" : "")}")));
         var (gateways, servers) = Utilisation(run, fleet);
@@ -35,7 +36,9 @@ public static class ModelledRunReport
         notes.Add(new("modelled busiest servers", Top(servers, 5)));
         notes.Add(new("modelled arrivals", scenario.Load.Any(l => ClosedKinds.Contains(l.Kind ?? ""))
             ? "closed-model phases start iterations when the engine finishes earlier ones, so their modelled figures depend on this machine; open-model arrivals are each iteration's intended start"
-            : "each iteration's intended start (open model): the figures do not depend on this machine's speed"));
+            : statements
+                ? "each iteration's intended start (open model), each statement when the one before it was answered in the model: the figures do not depend on this machine's speed, only on the order its engine delivers requests in"
+                : "each iteration's intended start (open model): the figures do not depend on this machine's speed"));
         var (knee, utilisation) = Write(run, fleet, gateways, servers, folder);
         notes.Add(new("modelled report", $"{Path.Combine(folder, "modelled.html")} (latency against offered load), modelled.json"));
         // The same charts inside report.html, under its notes.

@@ -99,13 +99,16 @@ public sealed class ModelledRunTests
     }
 
     [Fact]
-    public async Task A_wire_population_s_logins_are_modelled_too()
+    public async Task A_wire_population_s_logins_and_statements_are_modelled_too()
     {
         var folder = Directory.CreateTempSubdirectory("fleetsim-modelled-wire-").FullName;
-        var wire = Scenario.Replace("\"name\": \"office\",", "\"name\": \"office\", \"via\": \"wire\",", StringComparison.Ordinal);
+        var wire = Scenario.Replace("\"name\": \"office\",", "\"name\": \"office\", \"via\": \"wire\", \"session\": { \"statements\": [\"SELECT 1\"] },", StringComparison.Ordinal);
         var run = await RunAsync("run", TempFile("wire.json", wire), "--out", folder, "--console", "off");
         Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
         Assert.Contains("modelled connect (wire) (ms): p50 ", run.Stdout, StringComparison.Ordinal);
+        // Their statements stay on the gateway's listener: proxied, a round trip, the relay, the hop twice and the server's work at least.
+        Assert.Contains("modelled statements (wire) (ms): p50 ", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("modelled statements: proxy (ms): p50 ", run.Stdout, StringComparison.Ordinal);
 
         using var modelled = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "modelled.json")));
         var connect = modelled.RootElement.GetProperty("percentiles").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "connect (wire)");

@@ -26,7 +26,7 @@ public sealed class WireClients : IAsyncDisposable
     public WireClients(WireFleet fleet)
     {
         _fleet = fleet;
-        _options = new WireOptions { Certificate = ServerCertificates.InFolder(_folder).Load(), Decided = Decided };
+        _options = new WireOptions { Certificate = ServerCertificates.InFolder(_folder).Load(), Decided = Decided, StatementDecided = StatementDecided };
     }
 
     /// <summary>
@@ -40,6 +40,10 @@ public sealed class WireClients : IAsyncDisposable
         if (_modelled is { } run && result.Modelled is { } latency)
             run.Record(Wire, result.Gateway, result.Server, sent, latency);
     }
+
+    // Wire clients stay on their gateway's listener: their statements are proxied.
+    private void StatementDecided(string gateway, string server, Policy.Model.ModelledLatency latency, DateTimeOffset sent) =>
+        _modelled?.RecordStatement(Wire, gateway, server, redirected: false, sent, latency);
 
     /// <summary>Listeners opened so far.</summary>
     public int Count => _listeners.Count;

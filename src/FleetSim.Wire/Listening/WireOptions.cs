@@ -22,6 +22,9 @@ public sealed record WireOptions
     /// </summary>
     public Action<Contracts.Connections.ConnectResult, DateTimeOffset>? Decided { get; init; }
 
+    /// <summary>Told of each statement's gateway, server, modelled latency and when it left the client in the model.</summary>
+    public Action<string, string, Policy.Model.ModelledLatency, DateTimeOffset>? StatementDecided { get; init; }
+
     private SslStreamCertificateContext? _certificateContext;
 
     /// <summary>The certificate as handshakes use it, built once: built per handshake, it costs every TLS login a chain walk.</summary>

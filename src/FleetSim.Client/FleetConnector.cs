@@ -56,10 +56,10 @@ public sealed class FleetConnector(IGrainFactory grains, DirectoryCache director
             GatewayRouting.SplitUser(user, host).Server, pinnedGatewayIp, 0, TraceEntry.From(trace)));
     }
 
-    /// <summary>Runs a statement in a held connection, through the gateway that carries it.</summary>
-    public async Task<StatementResult> Execute(ConnectResult connection, string sql, DateTimeOffset? at = null)
+    /// <summary>Runs a statement in a held connection, through the gateway that carries it; with <paramref name="modelled"/>, its modelled latency comes back too.</summary>
+    public async Task<StatementResult> Execute(ConnectResult connection, string sql, DateTimeOffset? at = null, Contracts.Modelling.StatementArrival? modelled = null)
     {
-        var result = await grains.GetGrain<IGatewayGrain>(connection.Gateway!).Execute(connection.Server!, connection.ConnectionId, sql, at);
+        var result = await grains.GetGrain<IGatewayGrain>(connection.Gateway!).Execute(connection.Server!, connection.ConnectionId, sql, at, modelled);
         Interlocked.Add(ref _audited, result.Audited);
         return result;
     }

@@ -28,6 +28,8 @@ public static class FleetScenario
         var spec = scenario.Spec;
         if (wire is null && spec.Populations.Any(p => p.Via == "wire"))
             throw new ArgumentException("the scenario has wire populations: give their listeners", nameof(wire));
+        if (modelled is not null)
+            wire?.ModelInto(modelled);
         var populations = new WeightedChoice<ClientPopulation>(
             spec.Populations.Select(p => (new ClientPopulation(scenario.Fleet, p), p.Weight)));
 

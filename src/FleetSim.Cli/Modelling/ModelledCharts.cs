@@ -19,8 +19,9 @@ internal static class ModelledCharts
         <p>Each second of simulated time is two points at its offered load: <span style="color:{Colours[0]}">p50</span> and <span style="color:{Colours[1]}">p99</span>.
         The figures come from the fleet's model section (assumed costs, see the README's "Capacity model"), not from this machine.</p>
         {Knee(seconds)}
+        {(HasStatements(seconds) ? $"<h2>Modelled statement latency against offered load</h2><p>p99 of the statements sent in each second: <span style=\"color:{Colours[0]}\">proxy</span> (through the gateway's queue and the hop) and <span style=\"color:{Colours[2]}\">redirect</span> (straight to the server).</p>{Statements(seconds)}" : "")}
         <h2>Utilisation over time</h2>
-        <p>Worker time held per second of simulated time (counted in the second a connection arrived), for each gateway address and the five busiest servers.</p>
+        <p>Worker time held per second of simulated time (counted in the second a connection arrived or a statement was sent), for each gateway address and the five busiest servers.</p>
         {Utilisation(utilisation)}
         </body></html>
         """;
@@ -34,6 +35,24 @@ internal static class ModelledCharts
         {
             svg.Append(Point(X(s.Arrivals, maxLoad), Y(s.Latency.P50, maxMs), Colours[0], $"{s.Arrivals}/s: p50 {s.Latency.P50:0.###} ms"));
             svg.Append(Point(X(s.Arrivals, maxLoad), Y(s.Latency.P99, maxMs), Colours[1], $"{s.Arrivals}/s: p99 {s.Latency.P99:0.###} ms"));
+        }
+        return svg.Append("</svg>").ToString();
+    }
+
+    public static bool HasStatements(IReadOnlyList<ModelledSecond> seconds) => seconds.Any(s => s.Proxied.Count + s.Redirected.Count > 0);
+
+    /// <summary>Each second's p99 of its proxied and its redirected statements, at its offered load: what redirect buys as the gateway fills.</summary>
+    public static string Statements(IReadOnlyList<ModelledSecond> seconds)
+    {
+        var maxLoad = Math.Max(1, seconds.Select(s => s.Arrivals).DefaultIfEmpty(1).Max());
+        var maxMs = Math.Max(1, seconds.Select(s => Math.Max(s.Proxied.P99, s.Redirected.P99)).DefaultIfEmpty(1).Max());
+        var svg = Frame($"offered load (connections per second of simulated time), max {maxLoad:N0}", $"modelled statement p99 (ms), max {maxMs:0.#}");
+        foreach (var s in seconds)
+        {
+            if (s.Proxied.Count > 0)
+                svg.Append(Point(X(s.Arrivals, maxLoad), Y(s.Proxied.P99, maxMs), Colours[0], $"{s.Arrivals}/s: proxy p99 {s.Proxied.P99:0.###} ms"));
+            if (s.Redirected.Count > 0)
+                svg.Append(Point(X(s.Arrivals, maxLoad), Y(s.Redirected.P99, maxMs), Colours[2], $"{s.Arrivals}/s: redirect p99 {s.Redirected.P99:0.###} ms"));
         }
         return svg.Append("</svg>").ToString();
     }

@@ -24,21 +24,28 @@ public static class ModelledRunReport
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(fleet);
         var notes = new List<SummaryNote>();
-        foreach (var p in run.Percentiles())
+        var percentiles = run.Percentiles();
+        foreach (var p in percentiles)
             notes.Add(new($"modelled {p.Name} (ms)", string.Create(CultureInfo.InvariantCulture,
-                $"p50 {p.P50:0.###} · p90 {p.P90:0.###} · p99 {p.P99:0.###} · p99.9 {p.P999:0.###} · max {p.Max:0.###} ({p.Count:N0} connections)")));
-        notes.Add(new("modelled timeouts", string.Create(CultureInfo.InvariantCulture, $"{run.Timeouts:N0} (ClientTimeout, 2013)")));
+                $"p50 {p.P50:0.###} · p90 {p.P90:0.###} · p99 {p.P99:0.###} · p99.9 {p.P999:0.###} · max {p.Max:0.###} ({p.Count:N0} {(p.Name.StartsWith(ModelledRun.Statements, StringComparison.Ordinal) ? "statements" : "connections")})")));
+        var statements = percentiles.Any(p => p.Name == ModelledRun.Statements);
+        notes.Add(new("modelled timeouts", string.Create(CultureInfo.InvariantCulture,
+            $"{run.Timeouts:N0} (ClientTimeout, 2013){(statements ? $"; statements {run.StatementTimeouts:N0}" : "")}")));
         var (gateways, servers) = Utilisation(run, fleet);
         notes.Add(new("modelled gateway utilisation", Top(gateways, int.MaxValue)));
         notes.Add(new("modelled busiest servers", Top(servers, 5)));
         notes.Add(new("modelled arrivals", scenario.Load.Any(l => ClosedKinds.Contains(l.Kind ?? ""))
             ? "closed-model phases start iterations when the engine finishes earlier ones, so their modelled figures depend on this machine; open-model arrivals are each iteration's intended start"
-            : "each iteration's intended start (open model): the figures do not depend on this machine's speed"));
+            : statements
+                ? "each iteration's intended start (open model), each statement when the one before it was answered in the model: the figures do not depend on this machine's speed, only on the order its engine delivers requests in"
+                : "each iteration's intended start (open model): the figures do not depend on this machine's speed"));
         var (knee, utilisation) = Write(run, fleet, gateways, servers, folder);
         notes.Add(new("modelled report", $"{Path.Combine(folder, "modelled.html")} (latency against offered load), modelled.json"));
         // The same charts inside report.html, under its notes.
         notes.Add(new("modelled connect latency against offered load", "p50 and p99 per second of simulated time") { Figure = knee });
         notes.Add(new("modelled utilisation over time", "each gateway address and the five busiest servers") { Figure = utilisation });
+        if (statements)
+            notes.Add(new("modelled statement latency against offered load", "p99 per second: proxy (through the gateway) and redirect (straight to the server)") { Figure = ModelledCharts.Statements(run.BySecond()) });
         return notes;
     }
 
@@ -82,6 +89,8 @@ public static class ModelledRunReport
         {
             json.WriteStartObject();
             json.WriteNumber("timeouts", run.Timeouts);
+            if (ModelledCharts.HasStatements(seconds))
+                json.WriteNumber("statementTimeouts", run.StatementTimeouts);
             json.WriteStartArray("percentiles");
             foreach (var p in run.Percentiles())
                 WritePercentiles(json, p);
@@ -96,6 +105,10 @@ public static class ModelledRunReport
                 json.WriteNumber("offeredPerSecond", second.Arrivals);
                 json.WriteNumber("p50Ms", Math.Round(second.Latency.P50, 3));
                 json.WriteNumber("p99Ms", Math.Round(second.Latency.P99, 3));
+                if (second.Proxied.Count > 0)
+                    json.WriteNumber("proxyStatementP99Ms", Math.Round(second.Proxied.P99, 3));
+                if (second.Redirected.Count > 0)
+                    json.WriteNumber("redirectStatementP99Ms", Math.Round(second.Redirected.P99, 3));
                 WriteShares(json, "utilisation", [.. watched.Select(w => (w.Name, Share(second, w.Name, w.Gateway)))]);
                 json.WriteEndObject();
             }

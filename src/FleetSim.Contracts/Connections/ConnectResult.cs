@@ -6,10 +6,12 @@ namespace FleetSim.Contracts.Connections;
 /// <summary>
 /// What one statement of a session did: error code 0 when it ran, else MariaDB's error; how
 /// many audit records the server logged for it; its rows when it has some to answer; and the
-/// error's SQLSTATE, as a real client prints it.
+/// error's SQLSTATE, as a real client prints it; with a fleet model, its modelled latency when the
+/// caller gave its arrival (the server's leg, as the server returns it to the gateway).
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record StatementResult(string Category, int Code, string Message, int Audited = 0, ResultTable? Rows = null, string? SqlState = null)
+public sealed record StatementResult(string Category, int Code, string Message, int Audited = 0, ResultTable? Rows = null, string? SqlState = null,
+    Policy.Model.ModelledLatency? Modelled = null)
 {
     public bool Succeeded => Code == 0;
 }

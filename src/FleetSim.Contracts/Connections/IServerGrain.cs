@@ -16,7 +16,8 @@ public interface IServerGrain : IGrainWithStringKey
     Task<ConnectResult> Connect(RoutedConnection connection);
 
     /// <summary>Runs a statement in an open session: privileges, DCL effects, audit.</summary>
-    Task<StatementResult> Execute(long connectionId, string sql, DateTimeOffset? at = null);
+    /// <remarks>With <paramref name="modelled"/>, the result carries the server's leg of the statement's modelled latency.</remarks>
+    Task<StatementResult> Execute(long connectionId, string sql, DateTimeOffset? at = null, Modelling.StatementVisit? modelled = null);
 
     /// <summary>Closes a held connection; returns how many audit records that logged.</summary>
     Task<int> Disconnect(long connectionId, DateTimeOffset? at = null);

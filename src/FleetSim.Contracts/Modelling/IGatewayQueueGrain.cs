@@ -13,6 +13,9 @@ public interface IGatewayQueueGrain : IGrainWithStringKey
     /// <summary>The connection's leg up to and through the gateway: network, TLS, the queue and the gateway's work.</summary>
     Task<ModelledLatency> Pass(GatewayArrival arrival);
 
+    /// <summary>A proxied session's statement up to and through the gateway: the client's round trip, the queue and the relay.</summary>
+    Task<ModelledLatency> Relay(StatementArrival arrival);
+
     /// <summary>What the queue has served so far, for utilisation.</summary>
     Task<QueueLoad> Load();
 }
@@ -20,6 +23,17 @@ public interface IGatewayQueueGrain : IGrainWithStringKey
 /// <summary>A connection reaching a gateway address, in simulated milliseconds (Unix time); Key keys its samples.</summary>
 [GenerateSerializer, Immutable]
 public sealed record GatewayArrival(string Key, double ArrivalMs, SourceKind Source, Policy.Spec.TlsVersion Tls, long DirectoryVersion);
+
+/// <summary>
+/// A statement of a held session leaving its client, in simulated milliseconds (Unix time): Key
+/// (the session's) and Index key its samples; Redirected says the session skips the gateway.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record StatementArrival(string Key, int Index, double ArrivalMs, SourceKind Source, bool Redirected, long DirectoryVersion);
+
+/// <summary>A statement reaching its server in the model: when, when its client gives up, what keys its samples.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StatementVisit(string Key, int Index, double ArrivalMs, double GiveUpAtMs, long DirectoryVersion);
 
 /// <summary>
 /// A connection reaching its server in the model: when (simulated Unix milliseconds), when its client

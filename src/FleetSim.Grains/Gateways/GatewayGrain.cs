@@ -82,8 +82,8 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
         return Asked(result, request);
     }
 
-    public Task<StatementResult> Execute(string server, long connectionId, string sql, DateTimeOffset? at = null) =>
-        GrainFactory.GetGrain<IServerGrain>(server).Execute(connectionId, sql, at);
+    public Task<StatementResult> Execute(string server, long connectionId, string sql, DateTimeOffset? at = null, Contracts.Modelling.StatementArrival? modelled = null) =>
+        GatewayModelling.Execute(GrainFactory, directoryCache, _address, server, connectionId, sql, at, modelled);
 
     public Task<int> Disconnect(string server, long connectionId, DateTimeOffset? at = null) =>
         GrainFactory.GetGrain<IServerGrain>(server).Disconnect(connectionId, at);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using FleetSim.Contracts.Connections;
+using FleetSim.Contracts.Fleet;
 using FleetSim.Contracts.Modelling;
 using FleetSim.Policy.Decisions;
 using FleetSim.Policy.Model;
@@ -49,6 +50,27 @@ internal static class GatewayModelling
             return result with { Modelled = path };
         var timeout = ConnectionErrors.ClientTimeout;
         return result with { Reason = timeout.Reason, Code = timeout.Code, Message = timeout.Message, Rule = null, Modelled = path };
+    }
+
+    /// <summary>
+    /// A statement of a held session. With a fleet model and the statement's arrival, a proxied
+    /// session's statement passes this address's queue and the hop, a redirected one's goes
+    /// straight to the server (it skips the gateway after its login), and the result carries the
+    /// whole modelled latency; without, the server runs it as always.
+    /// </summary>
+    public static async Task<StatementResult> Execute(IGrainFactory grains, DirectoryCache directoryCache, string address, string server, long connectionId, string sql, DateTimeOffset? at, StatementArrival? arrival)
+    {
+        var target = grains.GetGrain<IServerGrain>(server);
+        if (arrival is null || (await directoryCache.Get(arrival.DirectoryVersion)).ServiceModel is not { } model)
+            return await target.Execute(connectionId, sql, at);
+        var proxied = !arrival.Redirected;
+        var leg = proxied
+            ? await grains.GetGrain<IGatewayQueueGrain>(address).Relay(arrival)
+            : ModelledPath.Direct(model, arrival.ArrivalMs, arrival.Source);
+        var visit = leg.TimedOut ? null : new StatementVisit(arrival.Key, arrival.Index,
+            ModelledPath.ServerArrivalMs(model, leg, arrival.ArrivalMs, proxied), arrival.ArrivalMs + model.TimeoutMs, arrival.DirectoryVersion);
+        var result = await target.Execute(connectionId, sql, at, visit);
+        return result with { Modelled = ModelledPath.JoinStatement(model, leg, visit is null ? null : result.Modelled ?? ModelledLatency.None, proxied) };
     }
 
     /// <summary>Simulated time as Unix milliseconds, with the fraction.</summary>

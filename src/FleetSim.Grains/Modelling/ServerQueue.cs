@@ -20,14 +20,27 @@ internal sealed class ServerQueue
     /// <summary>The server's leg of a connection the gateway modelled; null when it did not (no model).</summary>
     public async Task<ModelledLatency?> Serve(IServiceProvider services, ModelledVisit? visit, ServerSpec? spec)
     {
-        if (visit is null)
+        if (visit is null || await QueueFor(services, visit.DirectoryVersion, spec) is not var (model, queue))
             return null;
-        var directory = await services.GetRequiredService<DirectoryCache>().Get(visit.DirectoryVersion);
+        return ModelledPath.AtServer(model, queue, ModelSampler.KeyOf(visit.Key), visit.ArrivalMs, visit.GiveUpAtMs);
+    }
+
+    /// <summary>The server's leg of a statement: the same workers as logins, the statement's own work.</summary>
+    public async Task<ModelledLatency?> Statement(IServiceProvider services, StatementVisit? visit, ServerSpec? spec)
+    {
+        if (visit is null || await QueueFor(services, visit.DirectoryVersion, spec) is not var (model, queue))
+            return null;
+        return ModelledPath.StatementAtServer(model, queue, ModelSampler.KeyOf(visit.Key), visit.Index, visit.ArrivalMs, visit.GiveUpAtMs, ahead: true);
+    }
+
+    private async Task<(ServiceModel Model, WorkerQueue Queue)?> QueueFor(IServiceProvider services, long directoryVersion, ServerSpec? spec)
+    {
+        var directory = await services.GetRequiredService<DirectoryCache>().Get(directoryVersion);
         if (directory.ServiceModel is not { } model)
             return null;
         var workers = model.ServerWorkers(Sku.TryParse(spec?.Sku, out var sku) ? sku.VCores : 1);
         if (_queue is null || _queue.Workers != workers)
             _queue = new WorkerQueue(workers);
-        return ModelledPath.AtServer(model, _queue, ModelSampler.KeyOf(visit.Key), visit.ArrivalMs, visit.GiveUpAtMs);
+        return (model, _queue);
     }
 }

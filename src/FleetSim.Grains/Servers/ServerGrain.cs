@@ -2,6 +2,7 @@ using FleetSim.Contracts.Audit;
 using FleetSim.Contracts.Backups;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
+using FleetSim.Contracts.Modelling;
 using FleetSim.Grains.Audit;
 using FleetSim.Grains.Modelling;
 using FleetSim.Policy.Decisions;
@@ -146,15 +147,16 @@ public sealed class ServerGrain(
         return result with { Audited = (int)(_outbox.Logged - logged), Modelled = modelled };
     }
 
-    public async Task<StatementResult> Execute(long connectionId, string sql, DateTimeOffset? at = null)
+    public async Task<StatementResult> Execute(long connectionId, string sql, DateTimeOffset? at = null, StatementVisit? modelled = null)
     {
         var now = await CatchUp();
+        var leg = await _modelled.Statement(ServiceProvider, modelled, _served.Spec);
         var logged = _outbox.Logged;
         var (result, changedAccounts) = _sessions.Execute(connectionId, sql, at ?? now, serverGone: _served.Spec is null);
         if (changedAccounts)
             await AccountsChanged();
         await _outbox.Deliver();
-        return result with { Audited = (int)(_outbox.Logged - logged) };
+        return result with { Audited = (int)(_outbox.Logged - logged), Modelled = leg };
     }
 
     public async Task<int> Disconnect(long connectionId, DateTimeOffset? at = null)

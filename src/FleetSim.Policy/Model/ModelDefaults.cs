@@ -34,6 +34,7 @@ public static class ModelDefaults
 
     public static ServiceTimeSpec HandshakeCpu { get; } = new() { Distribution = "exponential", MeanMs = 2 };
     public static ServiceTimeSpec GatewayConnect { get; } = new() { Distribution = "exponential", MeanMs = 0.5 };
+    public static ServiceTimeSpec GatewayStatement { get; } = new() { Distribution = "exponential", MeanMs = 0.2 };
     public static ServiceTimeSpec ServerLogin { get; } = new() { Distribution = "exponential", MeanMs = 1.5 };
     public static ServiceTimeSpec ServerStatement { get; } = new() { Distribution = "exponential", MeanMs = 1 };
 

@@ -48,6 +48,9 @@ public sealed record GatewayModelSpec
 
     /// <summary>A gateway worker's time per connection (reading the login, routing), besides TLS.</summary>
     public ServiceTimeSpec? Connect { get; init; }
+
+    /// <summary>A gateway worker's time to relay one statement of a proxied session and its answer; a redirected session skips it.</summary>
+    public ServiceTimeSpec? Statement { get; init; }
 }
 
 public sealed record ServerModelSpec

@@ -26,6 +26,9 @@ public enum ModelStage
 
     /// <summary>A statement of the session on a server worker.</summary>
     Statement,
+
+    /// <summary>A gateway worker relaying a statement of a proxied session (a redirected one skips the gateway).</summary>
+    Relay,
 }
 
 public static class ModelStages
@@ -40,6 +43,7 @@ public static class ModelStages
         ModelStage.Hop => "hop",
         ModelStage.ServerQueue => "serverQueue",
         ModelStage.Server => "server",
-        _ => "statement",
+        ModelStage.Statement => "statement",
+        _ => "relay",
     };
 }

@@ -50,6 +50,7 @@ internal static class ModelValidator
         {
             Workers(gateway.Workers, path.Property("gateway").Property("workers"), errors);
             ServiceTimeRules(gateway.Connect, path.Property("gateway").Property("connect"), errors);
+            ServiceTimeRules(gateway.Statement, path.Property("gateway").Property("statement"), errors);
         }
 
         if (model.Server is not { } server)

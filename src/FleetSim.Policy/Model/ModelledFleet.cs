@@ -5,8 +5,10 @@ namespace FleetSim.Policy.Model;
 /// and a connection's modelled latency is the sum along its path: network round trips, TLS,
 /// gateway queue and service (TLS work and reading the login), the hop to the server, the server's
 /// queue and login, and the hop back. Requests are taken in the order given; one owner per fleet.
+/// <paramref name="statementsAhead"/>: statements are given as an engine sends them, ahead of the
+/// logins modelled around them, as the grains receive them in `run` (see <see cref="WorkerQueue.TryServeAhead"/>).
 /// </summary>
-public sealed class ModelledFleet(ServiceModel model)
+public sealed class ModelledFleet(ServiceModel model, bool statementsAhead = false)
 {
     private readonly Dictionary<string, WorkerQueue> _gateways = new(StringComparer.Ordinal);
     private readonly Dictionary<string, WorkerQueue> _servers = new(ResourceNames.Comparer);
@@ -47,11 +49,13 @@ public sealed class ModelledFleet(ServiceModel model)
 
     /// <summary>
     /// A statement of an open session, keyed by the session's id and the statement's index. A
-    /// proxied session crosses the gateway and the hop; a redirected one goes to the server directly.
+    /// proxied session's statement passes its gateway address's queue and the hop; a redirected
+    /// one goes to the server directly.
     /// </summary>
-    public ModelledLatency Statement(string sessionId, int index, double arrivalMs, SourceKind source, string server, int serverVCores, bool redirect)
+    public ModelledLatency Statement(string sessionId, int index, double arrivalMs, SourceKind source, string gateway, string server, int serverVCores, bool redirect)
     {
-        var latency = ModelledPath.Statement(Model, Queue(_servers, server, Model.ServerWorkers(serverVCores)), ModelSampler.KeyOf(sessionId), index, arrivalMs, source, redirect);
+        var latency = ModelledPath.Statement(Model, redirect ? null : Queue(_gateways, gateway, Model.GatewayWorkers),
+            Queue(_servers, server, Model.ServerWorkers(serverVCores)), ModelSampler.KeyOf(sessionId), index, arrivalMs, source, statementsAhead);
         if (latency.TimedOut)
             Timeouts++;
         return latency;

@@ -69,25 +69,89 @@ public static class ModelledPath
     }
 
     /// <summary>
-    /// A statement of an open session, keyed by the session and the statement's index: a round
-    /// trip from the client, the hop there and back for a proxied session (a redirected one goes to
-    /// the server directly), the server's queue and the statement's work.
+    /// A statement of an open session, keyed by the session and the statement's index, computed in
+    /// one process: its legs in turn. <paramref name="gateway"/> is the gateway address's queue for
+    /// a proxied session, null for a redirected one, which skips the gateway after its login.
+    /// <paramref name="ahead"/>: statements reach the queues ahead of the requests modelled around
+    /// them, as when an engine sends them (see <see cref="WorkerQueue.TryServeAhead"/>); without,
+    /// requests are given in order of arrival.
     /// </summary>
-    public static ModelledLatency Statement(ServiceModel model, WorkerQueue server, ulong key, int index, double arrivalMs, SourceKind source, bool redirect)
+    public static ModelledLatency Statement(ServiceModel model, WorkerQueue? gateway, WorkerQueue server, ulong key, int index, double arrivalMs, SourceKind source, bool ahead = false)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var leg = gateway is null ? Direct(model, arrivalMs, source) : Relay(model, gateway, key, index, arrivalMs, source, ahead);
+        var atServer = leg.TimedOut ? null
+            : StatementAtServer(model, server, key, index, ServerArrivalMs(model, leg, arrivalMs, proxied: gateway is not null), arrivalMs + model.TimeoutMs, ahead);
+        return JoinStatement(model, leg, atServer, proxied: gateway is not null);
+    }
+
+    /// <summary>A redirected session's statement on its way: the client's round trip, straight to the server.</summary>
+    public static ModelledLatency Direct(ServiceModel model, double arrivalMs, SourceKind source)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var stages = new List<StageTime>(1);
+        var t = Add(stages, ModelStage.Network, model.RttMs(source), arrivalMs);
+        return new ModelledLatency(t - arrivalMs, false, stages);
+    }
+
+    /// <summary>A proxied session's statement up to and through the gateway: the client's round trip, the gateway's queue, its relay work.</summary>
+    public static ModelledLatency Relay(ServiceModel model, WorkerQueue gateway, ulong key, int index, double arrivalMs, SourceKind source, bool ahead)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(gateway);
+        var stages = new List<StageTime>(3);
+        var t = Add(stages, ModelStage.Network, model.RttMs(source), arrivalMs);
+        var work = model.Sampler.Sample(model.GatewayStatement, key, ModelStage.Relay, index);
+        if (!Wait(gateway, stages, ModelStage.GatewayQueue, work, arrivalMs + model.TimeoutMs, ref t, ahead))
+            return new ModelledLatency(t - arrivalMs, true, stages);
+        t = Add(stages, ModelStage.Relay, work, t);
+        return new ModelledLatency(t - arrivalMs, t - arrivalMs > model.TimeoutMs, stages);
+    }
+
+    /// <summary>When a statement whose first leg is <paramref name="leg"/> reaches its server: a proxied one crosses the hop.</summary>
+    public static double ServerArrivalMs(ServiceModel model, ModelledLatency leg, double arrivalMs, bool proxied)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(leg);
+        return arrivalMs + leg.TotalMs + (proxied ? model.GatewayToServerMs : 0);
+    }
+
+    /// <summary>The server's queue and the statement's work, for a statement reaching the server at <paramref name="arrivalMs"/>.</summary>
+    public static ModelledLatency StatementAtServer(ServiceModel model, WorkerQueue server, ulong key, int index, double arrivalMs, double giveUpAtMs, bool ahead)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(server);
-        var stages = new List<StageTime>(4);
-        var t = Add(stages, ModelStage.Network, model.RttMs(source), arrivalMs);
-        if (!redirect)
-            t = Add(stages, ModelStage.Hop, 2 * model.GatewayToServerMs, t);
+        var stages = new List<StageTime>(2);
+        var t = arrivalMs;
         var work = model.Sampler.Sample(model.Statement, key, ModelStage.Statement, index);
-        var giveUpAt = arrivalMs + model.TimeoutMs;
-        if (!Wait(server, stages, ModelStage.ServerQueue, work, giveUpAt, ref t))
-            return new ModelledLatency(model.TimeoutMs, true, stages);
+        if (!Wait(server, stages, ModelStage.ServerQueue, work, giveUpAtMs, ref t, ahead))
+            return new ModelledLatency(t - arrivalMs, true, stages);
         t = Add(stages, ModelStage.Statement, work, t);
-        var total = t - arrivalMs;
-        return total > model.TimeoutMs ? new ModelledLatency(model.TimeoutMs, true, stages) : new ModelledLatency(total, false, stages);
+        return new ModelledLatency(t - arrivalMs, t > giveUpAtMs, stages);
+    }
+
+    /// <summary>
+    /// The whole statement from its legs: the first leg, the hop there and back for a proxied
+    /// session, the server's leg (null: the client gave up before the server). A client that gave
+    /// up anywhere costs it the timeout.
+    /// </summary>
+    public static ModelledLatency JoinStatement(ServiceModel model, ModelledLatency leg, ModelledLatency? server, bool proxied)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(leg);
+        var stages = leg.Stages.ToList();
+        var total = leg.TotalMs;
+        var timedOut = leg.TimedOut || server is null;
+        if (server is not null && !leg.TimedOut)
+        {
+            if (proxied)
+                stages.Add(new StageTime(ModelStage.Hop, 2 * model.GatewayToServerMs));
+            stages.AddRange(server.Stages);
+            total += (proxied ? 2 * model.GatewayToServerMs : 0) + server.TotalMs;
+            timedOut = server.TimedOut;
+        }
+        timedOut |= total > model.TimeoutMs;
+        return timedOut ? new ModelledLatency(model.TimeoutMs, true, stages) : new ModelledLatency(total, false, stages);
     }
 
     private static double Add(List<StageTime> stages, ModelStage stage, double ms, double t)
@@ -97,9 +161,11 @@ public static class ModelledPath
     }
 
     // A client that gives up while queued takes no worker; its stage shows how long it waited.
-    private static bool Wait(WorkerQueue queue, List<StageTime> stages, ModelStage stage, double work, double giveUpAt, ref double t)
+    // A statement comes ahead of the logins modelled around it (see WorkerQueue.TryServeAhead).
+    private static bool Wait(WorkerQueue queue, List<StageTime> stages, ModelStage stage, double work, double giveUpAt, ref double t, bool ahead = false)
     {
-        var served = queue.TryServe(t, work, giveUpAt, out var wait);
+        double wait;
+        var served = ahead ? queue.TryServeAhead(t, work, giveUpAt, out wait) : queue.TryServe(t, work, giveUpAt, out wait);
         var waited = served ? wait : Math.Max(0, giveUpAt - t);
         stages.Add(new StageTime(stage, waited));
         t += waited;

@@ -25,6 +25,7 @@ public sealed class ServiceModel
         HandshakeCpu = ServiceTime.From(spec.Tls.HandshakeCpu, ModelDefaults.HandshakeCpu);
         GatewayWorkers = spec.Gateway.Workers;
         GatewayConnect = ServiceTime.From(spec.Gateway.Connect, ModelDefaults.GatewayConnect);
+        GatewayStatement = ServiceTime.From(spec.Gateway.Statement, ModelDefaults.GatewayStatement);
         WorkersPerVCore = spec.Server.WorkersPerVCore;
         Login = ServiceTime.From(spec.Server.Login, ModelDefaults.ServerLogin);
         Statement = ServiceTime.From(spec.Server.Statement, ModelDefaults.ServerStatement);
@@ -44,6 +45,7 @@ public sealed class ServiceModel
     public ServiceTime HandshakeCpu { get; }
     public int GatewayWorkers { get; }
     public ServiceTime GatewayConnect { get; }
+    public ServiceTime GatewayStatement { get; }
     public int WorkersPerVCore { get; }
     public ServiceTime Login { get; }
     public ServiceTime Statement { get; }

@@ -18,12 +18,32 @@ public sealed class WireClients : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"fleetsim-run-tls-{Guid.NewGuid():N}");
     private readonly WireFleet _fleet;
     private readonly WireOptions _options;
+    private Modelling.ModelledRun? _modelled;
+
+    /// <summary>The population wire clients' modelled figures are reported under.</summary>
+    public const string Wire = "wire";
 
     public WireClients(WireFleet fleet)
     {
         _fleet = fleet;
-        _options = new WireOptions { Certificate = ServerCertificates.InFolder(_folder).Load() };
+        _options = new WireOptions { Certificate = ServerCertificates.InFolder(_folder).Load(), Decided = Decided, StatementDecided = StatementDecided };
     }
+
+    /// <summary>
+    /// Wire clients' modelled logins go to <paramref name="run"/>, as the population "wire": the
+    /// protocol carries no iteration, so they arrive at the silo's clock, keyed by what they sent.
+    /// </summary>
+    internal void ModelInto(Modelling.ModelledRun run) => _modelled = run;
+
+    private void Decided(ConnectResult result, DateTimeOffset sent)
+    {
+        if (_modelled is { } run && result.Modelled is { } latency)
+            run.Record(Wire, result.Gateway, result.Server, sent, latency);
+    }
+
+    // Wire clients stay on their gateway's listener: their statements are proxied.
+    private void StatementDecided(string gateway, string server, Policy.Model.ModelledLatency latency, DateTimeOffset sent) =>
+        _modelled?.RecordStatement(Wire, gateway, server, redirected: false, sent, latency);
 
     /// <summary>Listeners opened so far.</summary>
     public int Count => _listeners.Count;

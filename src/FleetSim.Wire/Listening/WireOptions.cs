@@ -16,6 +16,15 @@ public sealed record WireOptions
     /// <summary>The certificate TLS clients get; null offers no TLS.</summary>
     public X509Certificate2? Certificate { get; init; }
 
+    /// <summary>
+    /// Told of each login's decision and when the client sent it, e.g. so that a run counts its
+    /// wire clients' modelled latency (the result's Modelled, when the fleet has a model).
+    /// </summary>
+    public Action<Contracts.Connections.ConnectResult, DateTimeOffset>? Decided { get; init; }
+
+    /// <summary>Told of each statement's gateway, server, modelled latency and when it left the client in the model.</summary>
+    public Action<string, string, Policy.Model.ModelledLatency, DateTimeOffset>? StatementDecided { get; init; }
+
     private SslStreamCertificateContext? _certificateContext;
 
     /// <summary>The certificate as handshakes use it, built once: built per handshake, it costs every TLS login a chain walk.</summary>

@@ -27,7 +27,8 @@ internal sealed class DirectDoor(IGrainFactory grains, DirectoryCache directoryC
         return await grains.GetGrain<IServerGrain>(route.Server).Connect(ConnectRequests.ToRouted(request, route, gateway));
     }
 
-    public Task<StatementResult> Execute(string server, long connectionId, string sql) =>
+    // A redirected client's statements are not modelled yet: this door has no gateway grain to join the legs.
+    public Task<StatementResult> Execute(string server, long connectionId, string sql, Contracts.Modelling.StatementArrival? modelled = null) =>
         grains.GetGrain<IServerGrain>(server).Execute(connectionId, sql);
 
     public Task<int> Disconnect(string server, long connectionId) =>

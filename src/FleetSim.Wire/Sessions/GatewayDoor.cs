@@ -9,7 +9,8 @@ internal sealed class GatewayDoor(IGrainFactory grains, string gateway) : IFleet
 
     public Task<ConnectResult> Connect(ConnectRequest request) => Gateway.Connect(request);
 
-    public Task<StatementResult> Execute(string server, long connectionId, string sql) => Gateway.Execute(server, connectionId, sql);
+    public Task<StatementResult> Execute(string server, long connectionId, string sql, Contracts.Modelling.StatementArrival? modelled = null) =>
+        Gateway.Execute(server, connectionId, sql, modelled: modelled);
 
     public Task<int> Disconnect(string server, long connectionId) => Gateway.Disconnect(server, connectionId);
 }

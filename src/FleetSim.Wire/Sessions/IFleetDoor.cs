@@ -7,7 +7,8 @@ internal interface IFleetDoor
 {
     Task<ConnectResult> Connect(ConnectRequest request);
 
-    Task<StatementResult> Execute(string server, long connectionId, string sql);
+    /// <summary>Runs a statement; with <paramref name="modelled"/> (a fleet model), its modelled latency comes back too.</summary>
+    Task<StatementResult> Execute(string server, long connectionId, string sql, Contracts.Modelling.StatementArrival? modelled = null);
 
     Task<int> Disconnect(string server, long connectionId);
 }

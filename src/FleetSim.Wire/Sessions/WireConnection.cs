@@ -25,6 +25,10 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
     private Capabilities _client;
     private string? _server;
     private long _connectionId;
+    // With a fleet model: when the latest answer reached the client in simulated time, and the statements sent so far.
+    private double? _answeredAtMs;
+    private int _statements;
+    private string _modelKey = "";
 
     public async Task RunAsync(Stream stream, CancellationToken cancellationToken)
     {
@@ -97,8 +101,15 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
         var request = new ConnectRequest(HostOf(serverName), response.User, null, tls, endpoint.Source,
             App: response.Application, Database: response.Database, Hold: true,
             Proof: new ScrambleProof(scramble, auth), TlsCipher: cipher, Observer: observer);
+        var sent = DateTimeOffset.UtcNow;
         var result = await door.Connect(request);
         audited.Add(result.Audited);
+        // With a fleet model, the gateway modelled this login too, arriving at the silo's clock.
+        if (result.Modelled is { } modelled)
+            WireLog.Modelled(logger, endpoint.Endpoint, response.User, result.Reason, modelled.TotalMs);
+        options.Decided?.Invoke(result, sent);
+        if (result.Modelled is { } login && result.Allowed)
+            (_answeredAtMs, _modelKey) = ((sent - DateTimeOffset.UnixEpoch).TotalMilliseconds + login.TotalMs, $"{response.User}|{endpoint.Endpoint}|{handshakeId}|{sent.UtcTicks}");
         if (!result.Allowed)
         {
             WireLog.Refused(logger, endpoint.Endpoint, response.User, result.Code);
@@ -171,7 +182,13 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
     /// <summary>Runs a statement in the session on its server; a session the server ended closes the connection.</summary>
     private async Task<bool> Run(PacketChannel channel, string sql, CancellationToken cancellationToken)
     {
-        var result = await door.Execute(_server!, _connectionId, sql);
+        var statement = ModelledStatement();
+        var result = await door.Execute(_server!, _connectionId, sql, statement);
+        if (statement is not null && result.Modelled is { } modelled)
+        {
+            _answeredAtMs = statement.ArrivalMs + modelled.TotalMs;
+            options.StatementDecided?.Invoke(endpoint.Gateway, _server!, modelled, DateTimeOffset.UnixEpoch.AddMilliseconds(statement.ArrivalMs));
+        }
         audited.Add(result.Audited);
         if (result.Code != 0)
         {
@@ -179,6 +196,20 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
             return result.Code != Policy.Sessions.SqlErrors.ConnectionKilled.Code;
         }
         return await Send(channel, result.Rows is { } rows ? Packets.ResultSet(rows, _client) : [Packets.Ok(_client)], cancellationToken);
+    }
+
+    /// <summary>
+    /// A statement as the model sees it: sent now, but never before the model answered the one
+    /// before it (or the login), since the client waited for that answer.
+    /// </summary>
+    private Contracts.Modelling.StatementArrival? ModelledStatement()
+    {
+        if (_answeredAtMs is not { } answered)
+            return null;
+        var now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+        var source = endpoint.Source;
+        return new Contracts.Modelling.StatementArrival(_modelKey, _statements++, Math.Max(now, answered),
+            Policy.Model.SourceKinds.Of(source.Azure, source.Subnet, source.PrivateEndpoint), Redirected: false, DirectoryVersion: 0);
     }
 
     private static async Task<bool> Send(PacketChannel channel, IEnumerable<ReadOnlyMemory<byte>> packets, CancellationToken cancellationToken)

@@ -12,6 +12,9 @@ internal static partial class WireLog
     [LoggerMessage(Level = LogLevel.Debug, Message = "Login of '{User}' on {Endpoint} refused with {Code}")]
     public static partial void Refused(ILogger logger, IPEndPoint endpoint, string user, int code);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Login of '{User}' on {Endpoint}: {Reason}, modelled {ModelledMs:0.###} ms")]
+    public static partial void Modelled(ILogger logger, IPEndPoint endpoint, string user, Policy.Decisions.ConnectionReason reason, double modelledMs);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "A client on {Endpoint} broke the protocol: {Reason}")]
     public static partial void ProtocolError(ILogger logger, IPEndPoint endpoint, string reason);
 

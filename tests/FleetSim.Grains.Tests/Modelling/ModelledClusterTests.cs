@@ -58,6 +58,67 @@ public sealed class ModelledClusterTests
     }
 
     [Fact]
+    public async Task A_proxied_session_s_statements_pass_the_gateway_and_a_redirected_one_s_go_straight_to_the_server_on_one_silo_and_on_two()
+    {
+        // fabrikam has the redirect policy: after the login its sessions skip the gateway.
+        var fleet = Fleet with
+        {
+            Servers = [Fleet.Servers[0], Fleet.Servers[1] with { Configurations = new() { ["redirect_enabled"] = "ON" } }],
+            Model = Model with { Gateway = Model.Gateway with { Statement = new ServiceTimeSpec { Distribution = "exponential", MeanMs = 5 } } },
+        };
+        var oneSilo = await StatementsOn(fleet, silos: 1);
+        var twoSilos = await StatementsOn(fleet, silos: 2);
+        Assert.Equal(oneSilo.Select(s => s.Latency.TotalMs), twoSilos.Select(s => s.Latency.TotalMs));
+
+        // The calculator `check` uses, fed the same requests in the same order, gives the same figures.
+        var calculator = new ModelledFleet(ServiceModel.Compile(fleet.Model!), statementsAhead: true);
+        foreach (var (key, server, at, tls) in Attempts.Take(40))
+        {
+            var login = calculator.Connect(new ModelledConnection(key, Ms(at), SourceKind.Internet, tls, Gateway, server, 2, ModelReach.Server));
+            var answered = Ms(at) + login.TotalMs;
+            foreach (var index in new[] { 0, 1 })
+            {
+                if (login.TimedOut)
+                    continue;
+                var statement = oneSilo.Single(s => s.Key == key && s.Index == index);
+                var expected = calculator.Statement(key, index, answered, SourceKind.Internet, Gateway, server, 2, redirect: server == "fabrikam");
+                Assert.Equal(expected.TotalMs, statement.Latency.TotalMs);
+                answered += expected.TotalMs;
+            }
+        }
+        Assert.All(oneSilo.Where(s => s.Redirected), s => Assert.DoesNotContain(s.Latency.Stages, t => t.Stage is ModelStage.GatewayQueue or ModelStage.Relay or ModelStage.Hop));
+        Assert.All(oneSilo.Where(s => !s.Redirected), s => Assert.Contains(s.Latency.Stages, t => t.Stage == ModelStage.Relay));
+        Assert.Contains(oneSilo, s => s.Redirected);
+        Assert.Contains(oneSilo, s => !s.Redirected);
+    }
+
+    private static async Task<List<(string Key, int Index, bool Redirected, ModelledLatency Latency)>> StatementsOn(FleetSpec fleet, int silos)
+    {
+        await using var cluster = await StartCluster(silos);
+        var (connector, version) = await FleetProvisioning.Provision(cluster.Client, fleet, asNew: true);
+        var statements = new List<(string, int, bool, ModelledLatency)>();
+        foreach (var (key, server, at, tls) in Attempts.Take(40))
+        {
+            var session = await connector.Connect(Login(Office, user: $"{Admin}@{server}", host: null, tls: tls, hold: true) with { At = at, ModelKey = key }, Gateway, version);
+            if (!session.Allowed)
+                continue;
+            // As a run's session does: each statement leaves when the one before it was answered in the model.
+            var answered = Ms(at) + session.Modelled!.TotalMs;
+            foreach (var index in new[] { 0, 1 })
+            {
+                var result = await connector.Execute(session, "SELECT 1", modelled: new StatementArrival(key, index, answered, SourceKind.Internet, session.Redirect, version));
+                Assert.Equal(0, result.Code);
+                statements.Add((key, index, session.Redirect, result.Modelled!));
+                answered += result.Modelled!.TotalMs;
+            }
+            await connector.Disconnect(session);
+        }
+        return statements;
+    }
+
+    private static double Ms(DateTimeOffset at) => (at - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+
+    [Fact]
     public async Task A_fleet_without_a_model_gets_no_modelled_latency()
     {
         await using var cluster = await StartCluster(1);

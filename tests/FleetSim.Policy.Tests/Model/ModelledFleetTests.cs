@@ -13,7 +13,7 @@ public sealed class ModelledFleetTests
     {
         Network = new NetworkModelSpec { RttMs = new() { ["internet"] = 20 }, ConnectRoundTrips = 3, GatewayToServerMs = 0.5 },
         Tls = new TlsModelSpec { HandshakeCpu = Constant(2) },
-        Gateway = new GatewayModelSpec { Workers = 1, Connect = Constant(1) },
+        Gateway = new GatewayModelSpec { Workers = 1, Connect = Constant(1), Statement = Constant(0.5) },
         Server = new ServerModelSpec { WorkersPerVCore = 1, Login = Constant(4), Statement = Constant(1) },
         TimeoutMs = 1_000,
     };
@@ -82,8 +82,81 @@ public sealed class ModelledFleetTests
     public void A_redirected_session_sends_its_statements_straight_to_the_server()
     {
         var fleet = new ModelledFleet(ServiceModel.Compile(Plain));
-        Assert.Equal(22, fleet.Statement("s", 0, 0, SourceKind.Internet, "contoso", 2, redirect: false).TotalMs);
-        Assert.Equal(21, fleet.Statement("t", 0, 100, SourceKind.Internet, "contoso", 2, redirect: true).TotalMs);
+        var proxied = fleet.Statement("s", 0, 0, SourceKind.Internet, "40.71.8.203", "contoso", 2, redirect: false);
+        Assert.Equal(
+            [(ModelStage.Network, 20), (ModelStage.GatewayQueue, 0), (ModelStage.Relay, 0.5), (ModelStage.Hop, 1), (ModelStage.ServerQueue, 0), (ModelStage.Statement, 1)],
+            proxied.Stages.Select(s => (s.Stage, s.Ms)));
+        Assert.Equal(22.5, proxied.TotalMs);
+        var redirected = fleet.Statement("t", 0, 100, SourceKind.Internet, "40.71.8.203", "contoso", 2, redirect: true);
+        Assert.Equal([(ModelStage.Network, 20), (ModelStage.ServerQueue, 0), (ModelStage.Statement, 1)], redirected.Stages.Select(s => (s.Stage, s.Ms)));
+        Assert.Equal(21, redirected.TotalMs);
+    }
+
+    [Fact]
+    public void A_proxied_statement_waits_behind_logins_at_the_gateway_and_a_redirected_one_does_not()
+    {
+        var busyGateway = Plain with { Gateway = Plain.Gateway with { Connect = Constant(50) } };
+        var fleet = new ModelledFleet(ServiceModel.Compile(busyGateway));
+        // The login holds the one gateway worker from 100 ms (network and TLS) to 152 ms (TLS work and reading it).
+        fleet.Connect(Connection("login", 0));
+        // In order of arrival at the server: the redirected statement at 110 ms, the proxied one after the gateway.
+        var redirected = fleet.Statement("t", 0, 90, SourceKind.Internet, "40.71.8.203", "contoso", 2, redirect: true);
+        Assert.DoesNotContain(redirected.Stages, s => s.Stage is ModelStage.GatewayQueue or ModelStage.Relay);
+        Assert.Equal(21, redirected.TotalMs);
+        var proxied = fleet.Statement("s", 0, 90, SourceKind.Internet, "40.71.8.203", "contoso", 2, redirect: false);
+        Assert.Equal(42, proxied.Stages.Single(s => s.Stage == ModelStage.GatewayQueue).Ms);
+    }
+
+    [Fact]
+    public void Without_timeouts_a_redirected_statement_is_never_slower_than_the_same_statement_proxied() =>
+        Gen.Select(Gen.Double[0, 3].Array[1, 80], Gen.Int[1, 3], Gen.Int[1, 3]).Sample((gaps, gatewayWorkers, perVCore) =>
+        {
+            // The same arrivals and service times under each policy; logins keep the gateway busy between them.
+            var model = new ModelSpec
+            {
+                Seed = 9,
+                Gateway = new GatewayModelSpec { Workers = gatewayWorkers, Statement = Constant(0.5) },
+                Server = new ServerModelSpec { WorkersPerVCore = perVCore, Statement = new ServiceTimeSpec { Distribution = "exponential", MeanMs = 2 } },
+                TimeoutMs = double.MaxValue,
+            };
+            var at = 0.0;
+            var arrivals = gaps.Select(gap => at += gap).ToArray();
+            List<ModelledLatency> Under(bool redirect)
+            {
+                var fleet = new ModelledFleet(ServiceModel.Compile(model));
+                var latencies = new List<ModelledLatency>();
+                for (var i = 0; i < arrivals.Length; i++)
+                {
+                    fleet.Connect(Connection($"c{i}", arrivals[i]));
+                    latencies.Add(fleet.Statement($"s{i}", i % 3, arrivals[i], SourceKind.Internet, "40.71.8.203", "contoso", 1, redirect));
+                }
+                return latencies;
+            }
+            var proxied = Under(redirect: false);
+            var redirected = Under(redirect: true);
+            // Proxied, every request reaches each queue no earlier and in the same order, so it starts
+            // no earlier; and the answer crosses the hop back besides.
+            for (var i = 0; i < arrivals.Length; i++)
+                Assert.True(redirected[i].TotalMs + 0.5 <= proxied[i].TotalMs + 1e-9, $"statement {i}: redirected {redirected[i].TotalMs}, proxied {proxied[i].TotalMs}");
+        }, iter: 1_000);
+
+    [Fact]
+    public void A_statement_s_figures_are_keyed_by_its_session_and_index_so_the_same_seed_gives_them_twice()
+    {
+        var model = new ModelSpec { Seed = 42 };
+        IEnumerable<ModelledLatency> Run(ModelSpec spec)
+        {
+            var fleet = new ModelledFleet(ServiceModel.Compile(spec));
+            return Enumerable.Range(0, 300).Select(i => fleet.Statement($"session{i / 3}", i % 3, i * 0.2, SourceKind.Azure, "40.71.8.203", "contoso", 2, redirect: i % 2 == 0)).ToList();
+        }
+        var once = Run(model).ToList();
+        Assert.Equal(once.Select(l => l.TotalMs), Run(model).Select(l => l.TotalMs));
+        Assert.NotEqual(once.Select(l => l.TotalMs), Run(model with { Seed = 43 }).Select(l => l.TotalMs));
+
+        // Alone, the third statement of session 40 does the same work as among the others.
+        var alone = new ModelledFleet(ServiceModel.Compile(model)).Statement("session40", 2, 122 * 0.2, SourceKind.Azure, "40.71.8.203", "contoso", 2, redirect: true);
+        Assert.Equal(StatementWork(once[122]), StatementWork(alone));
+        Assert.NotEqual(StatementWork(once[121]), StatementWork(once[122]));
     }
 
     [Fact]
@@ -123,6 +196,9 @@ public sealed class ModelledFleetTests
                 Assert.True(moreServer[i].TotalMs <= before[i].TotalMs + 1e-9);
             }
         }, iter: 1_000);
+
+    private static double StatementWork(ModelledLatency latency) =>
+        latency.Stages.Where(s => s.Stage is ModelStage.Relay or ModelStage.Statement).Sum(s => s.Ms);
 
     private static double Work(ModelledLatency latency) =>
         latency.Stages.Where(s => s.Stage is ModelStage.Gateway or ModelStage.Server).Sum(s => s.Ms);

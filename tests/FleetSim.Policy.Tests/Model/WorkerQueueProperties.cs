@@ -47,6 +47,45 @@ public sealed class WorkerQueueProperties
     }
 
     [Fact]
+    public void A_request_ahead_of_the_latest_one_received_waits_what_that_one_waited_and_later_ones_queue_behind_its_work()
+    {
+        var queue = new WorkerQueue(1);
+        queue.Serve(0, 50);
+        Assert.Equal(49, queue.Serve(1, 10));
+        // Sent at 200 in simulated time but received when the latest arrival was 1, which waited 49 ms.
+        Assert.True(queue.TryServeAhead(200, 5, double.PositiveInfinity, out var wait));
+        Assert.Equal(49, wait);
+        // Its work took the worker after the one at 1 (to 65), not at 200: a request arriving at 10 waits behind it.
+        Assert.Equal(55, queue.Serve(10, 1));
+    }
+
+    [Fact]
+    public void A_request_ahead_of_the_latest_one_received_gives_up_when_that_wait_is_too_long_and_takes_no_worker()
+    {
+        var queue = new WorkerQueue(1);
+        queue.Serve(0, 50);
+        queue.Serve(1, 10);
+        Assert.False(queue.TryServeAhead(200, 5, abandonAtMs: 230, out _));
+        Assert.Equal(1, queue.Abandoned);
+        Assert.Equal(58, queue.Serve(2, 1));
+    }
+
+    [Fact]
+    public void A_request_behind_the_frontier_is_served_as_any_other() =>
+        Gen.Select(Requests, Gen.Int[1, 4]).Sample((requests, workers) =>
+        {
+            var plain = new WorkerQueue(workers);
+            var ahead = new WorkerQueue(workers);
+            // Received first, a request at 100 ms puts every later one behind the frontier.
+            Assert.Equal(plain.Serve(100, 1), ahead.Serve(100, 1));
+            foreach (var (arrival, service) in requests)
+            {
+                Assert.True(ahead.TryServeAhead(arrival, service, double.PositiveInfinity, out var wait));
+                Assert.Equal(plain.Serve(arrival, service), wait);
+            }
+        }, iter: 1_000);
+
+    [Fact]
     public void Utilisation_is_the_share_of_worker_time_spent_serving()
     {
         var queue = new WorkerQueue(2);

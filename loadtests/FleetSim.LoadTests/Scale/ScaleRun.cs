@@ -60,7 +60,10 @@ public sealed class ScaleRun(ScaleOptions options)
             await floor.Disconnect(result.Server!, result.ConnectionId);
         }
 
-        // Warm-up also activates the floor's server grains, after memory was measured.
+        // Servers activate on their first call: every one is called once before any round, so that
+        // the rounds measure servers in use, not their activation (and the floor's grains likewise).
+        await EachOnce(requests.Length, options.Concurrency, FloorConnection);
+        await EachOnce(requests.Length, options.Concurrency, FleetSimConnection);
         var warmUp = TimeSpan.FromSeconds(Math.Min(2, options.Duration.TotalSeconds));
         await ClosedLoop.OperationsPerSecond(options.Concurrency, warmUp, FloorConnection);
         await ClosedLoop.OperationsPerSecond(options.Concurrency, warmUp, FleetSimConnection);
@@ -79,6 +82,10 @@ public sealed class ScaleRun(ScaleOptions options)
             $"{curve}: {count:N0} servers, {rules} rules: {point.ConnectionsPerSecond:N0} connections/s, {point.RatioToFloor:0.00} of the engine floor"));
         return point;
     }
+
+    private static Task EachOnce(int count, int concurrency, Func<int, Task> operation) =>
+        Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = concurrency },
+            async (i, _) => await operation(i));
 
     private static (long Managed, long WorkingSet) Memory()
     {

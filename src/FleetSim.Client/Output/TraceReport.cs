@@ -51,20 +51,27 @@ public static class TraceReport
             json.WriteString("rule", result.Rule);
             json.WriteString("server", result.Server);
             json.WriteString("gateway", result.Gateway);
-            json.WriteStartArray("trace");
-            foreach (var step in result.Trace ?? [])
-            {
-                json.WriteStartObject();
-                json.WriteString("stage", step.Stage);
-                json.WriteBoolean("passed", step.Passed);
-                json.WriteString("detail", step.Detail);
-                json.WriteEndObject();
-            }
-            json.WriteEndArray();
+            WriteTrace(json, result.Trace ?? []);
             if (modelled is not null)
                 ModelledTrace.Write(json, modelled);
             json.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray()) + Environment.NewLine;
+    }
+
+    /// <summary>A trace as `explain --json` writes it, stage by stage: the array "trace".</summary>
+    public static void WriteTrace(Utf8JsonWriter json, IEnumerable<TraceEntry> trace)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteStartArray("trace");
+        foreach (var step in trace)
+        {
+            json.WriteStartObject();
+            json.WriteString("stage", step.Stage);
+            json.WriteBoolean("passed", step.Passed);
+            json.WriteString("detail", step.Detail);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 }

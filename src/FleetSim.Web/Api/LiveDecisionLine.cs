@@ -32,18 +32,7 @@ internal static class LiveDecisionLine
             json.WriteString("user", decision.User);
             json.WriteString("source", decision.Source);
             if (decision.Trace is { } trace)
-            {
-                json.WriteStartArray("trace");
-                foreach (var step in trace)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("stage", step.Stage);
-                    json.WriteBoolean("passed", step.Passed);
-                    json.WriteString("detail", step.Detail);
-                    json.WriteEndObject();
-                }
-                json.WriteEndArray();
-            }
+                TraceReport.WriteTrace(json, trace);
             json.WriteEndObject();
         }
         return [.. line, (byte)',', .. extra.WrittenSpan[1..]];

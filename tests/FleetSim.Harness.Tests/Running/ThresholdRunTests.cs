@@ -4,11 +4,15 @@ public class ThresholdRunTests
 {
     private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
 
-    private static Scenario Denied(TimeSpan during) =>
-        Scenario.Create("connect", context => ValueTask.FromResult(
-                context.InvocationNumber % 2 == 0 ? Response.Fail("FirewallDenied") : Response.Ok()))
+    // Every other attempt is denied, counted over the run (an invocation number counts per copy).
+    private static Scenario Denied(TimeSpan during)
+    {
+        var started = 0;
+        return Scenario.Create("connect", context => ValueTask.FromResult(
+                Interlocked.Increment(ref started) % 2 == 0 ? Response.Fail("FirewallDenied") : Response.Ok()))
             .NeverDropping()
             .WithLoadSimulations(Simulation.Inject(rate: 10, interval: Second, during: during));
+    }
 
     [Fact]
     public async Task Kept_thresholds_pass_with_exit_code_zero()

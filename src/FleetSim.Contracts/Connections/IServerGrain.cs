@@ -54,7 +54,7 @@ public sealed record FleetContext(
 
     /// <summary>True when the server's customer-managed key, if it has one, can unwrap its data key.</summary>
     public bool KeyUsable(ServerSpec server) =>
-        Policy.Validation.KeyVaultValidator.KeyUsable(new FleetSpec { KeyVaults = [.. KeyVaults ?? []] }, server);
+        Policy.Validation.KeyVaultValidator.KeyUsable(KeyVaults ?? [], server);
 }
 
 [GenerateSerializer, Immutable]

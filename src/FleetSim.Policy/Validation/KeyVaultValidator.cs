@@ -46,6 +46,9 @@ public static class KeyVaultValidator
     }
 
     /// <summary>True when the server's customer-managed key (if any) can unwrap its data key.</summary>
-    public static bool KeyUsable(FleetSpec fleet, ServerSpec server) => server.DataEncryption is not { } encryption
-        || fleet.KeyVaults.Any(v => v.Name == encryption.KeyVault && v.Keys.Any(k => k.Name == encryption.KeyName && k.State == "Enabled"));
+    public static bool KeyUsable(FleetSpec fleet, ServerSpec server) => KeyUsable(fleet.KeyVaults, server);
+
+    /// <summary>True when the server's customer-managed key (if any) can unwrap its data key, given the fleet's key vaults.</summary>
+    public static bool KeyUsable(IReadOnlyList<KeyVaultSpec> vaults, ServerSpec server) => server.DataEncryption is not { } encryption
+        || vaults.Any(v => v.Name == encryption.KeyVault && v.Keys.Any(k => k.Name == encryption.KeyName && k.State == "Enabled"));
 }

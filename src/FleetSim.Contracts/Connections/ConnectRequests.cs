@@ -1,3 +1,4 @@
+using System.Globalization;
 using FleetSim.Policy.Network;
 using FleetSim.Policy.Routing;
 
@@ -16,6 +17,17 @@ public static class ConnectRequests
     public static RoutedConnection ToRouted(ConnectRequest request, Route route, string gateway) =>
         new(route.Login, request.Password, request.Tls, RoutedSource.From(route.Source), gateway,
             new SessionRequest(request.App, request.Database, request.Hold, request.Statements, request.TlsCipher, request.Observer), request.Explain, request.At, request.Proof);
+
+    /// <summary>
+    /// What keys a connection's samples in the fleet model: the caller's own key, or for a caller
+    /// that names none (a real client) one made from what it sent and when it arrived, so that the
+    /// same input keys the same samples at a gateway and at a direct endpoint alike.
+    /// </summary>
+    public static string ModelKey(ConnectRequest request, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return request.ModelKey ?? string.Create(CultureInfo.InvariantCulture, $"{request.User}|{request.Source.Ip}|{request.Source.PrivateEndpoint}|{at.UtcTicks}");
+    }
 
     /// <summary>The source as the gateway connection log shows it.</summary>
     public static string Describe(ClientSource source) => source switch

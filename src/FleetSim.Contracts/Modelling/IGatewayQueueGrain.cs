@@ -37,10 +37,11 @@ public sealed record StatementVisit(string Key, int Index, double ArrivalMs, dou
 
 /// <summary>
 /// A connection reaching its server in the model: when (simulated Unix milliseconds), when its client
-/// gives up, the key of its samples and the directory version whose model applies.
+/// gives up, the key of its samples and the directory version whose model applies. Direct: a
+/// redirected session's reconnect, whose client hears the server itself rather than a hop later.
 /// </summary>
 [GenerateSerializer, Immutable]
-public sealed record ModelledVisit(string Key, double ArrivalMs, double GiveUpAtMs, long DirectoryVersion);
+public sealed record ModelledVisit(string Key, double ArrivalMs, double GiveUpAtMs, long DirectoryVersion, bool Direct = false);
 
 /// <summary>A queue's work so far: workers, time they spent serving, requests served and abandoned, the span of simulated time it saw.</summary>
 [GenerateSerializer, Immutable]

@@ -1,4 +1,3 @@
-using System.Globalization;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
 using FleetSim.Contracts.Modelling;
@@ -22,7 +21,7 @@ internal static class GatewayModelling
             return null;
         var source = request.Source;
         return await grains.GetGrain<IGatewayQueueGrain>(address).Pass(new GatewayArrival(
-            KeyOf(request, at), Ms(at), SourceKinds.Of(source.Azure, source.Subnet, source.PrivateEndpoint), request.Tls, version));
+            ConnectRequests.ModelKey(request, at), Ms(at), SourceKinds.Of(source.Azure, source.Subnet, source.PrivateEndpoint), request.Tls, version));
     }
 
     /// <summary>What the client hears when the gateway decides: ClientTimeout when it gave up first, else the gateway's denial.</summary>
@@ -35,7 +34,7 @@ internal static class GatewayModelling
         if (leg is null || directory.ServiceModel is not { } model)
             return routed;
         var arrival = Ms(at);
-        return routed with { Modelled = new ModelledVisit(KeyOf(request, at), arrival + leg.TotalMs + model.GatewayToServerMs, arrival + model.TimeoutMs, version) };
+        return routed with { Modelled = new ModelledVisit(ConnectRequests.ModelKey(request, at), arrival + leg.TotalMs + model.GatewayToServerMs, arrival + model.TimeoutMs, version) };
     }
 
     /// <summary>The result with the whole path's modelled latency: ClientTimeout when the client gave up on the way.</summary>
@@ -45,11 +44,7 @@ internal static class GatewayModelling
             return directory.ServiceModel is { } unreachable && result.Reason == ConnectionReason.GatewayUnreachable
                 ? result with { Modelled = new ModelledLatency(unreachable.TimeoutMs, false, []) }
                 : result;
-        var path = ModelledPath.Join(model, leg, reachedServer ? result.Modelled ?? ModelledLatency.None : null);
-        if (!path.TimedOut || result.Reason == ConnectionReason.ClientTimeout)
-            return result with { Modelled = path };
-        var timeout = ConnectionErrors.ClientTimeout;
-        return result with { Reason = timeout.Reason, Code = timeout.Code, Message = timeout.Message, Rule = null, Modelled = path };
+        return ModelledLogins.Answer(result, ModelledPath.Join(model, leg, reachedServer ? result.Modelled ?? ModelledLatency.None : null));
     }
 
     /// <summary>
@@ -63,20 +58,12 @@ internal static class GatewayModelling
         var target = grains.GetGrain<IServerGrain>(server);
         if (arrival is null || (await directoryCache.Get(arrival.DirectoryVersion)).ServiceModel is not { } model)
             return await target.Execute(connectionId, sql, at);
-        var proxied = !arrival.Redirected;
-        var leg = proxied
-            ? await grains.GetGrain<IGatewayQueueGrain>(address).Relay(arrival)
-            : ModelledPath.Direct(model, arrival.ArrivalMs, arrival.Source);
-        var visit = leg.TimedOut ? null : new StatementVisit(arrival.Key, arrival.Index,
-            ModelledPath.ServerArrivalMs(model, leg, arrival.ArrivalMs, proxied), arrival.ArrivalMs + model.TimeoutMs, arrival.DirectoryVersion);
-        var result = await target.Execute(connectionId, sql, at, visit);
-        return result with { Modelled = ModelledPath.JoinStatement(model, leg, visit is null ? null : result.Modelled ?? ModelledLatency.None, proxied) };
+        if (arrival.Redirected)
+            return await ModelledStatements.Redirected(target, model, connectionId, sql, at, arrival);
+        var leg = await grains.GetGrain<IGatewayQueueGrain>(address).Relay(arrival);
+        return await ModelledStatements.AtServer(target, model, connectionId, sql, at, arrival, leg, proxied: true);
     }
 
     /// <summary>Simulated time as Unix milliseconds, with the fraction.</summary>
     public static double Ms(DateTimeOffset at) => (at - DateTimeOffset.UnixEpoch).TotalMilliseconds;
-
-    // A caller that names no key (a real client) gets one from what it sent, so that the same input keys the same samples.
-    private static string KeyOf(ConnectRequest request, DateTimeOffset at) =>
-        request.ModelKey ?? string.Create(CultureInfo.InvariantCulture, $"{request.User}|{request.Source.Ip}|{request.Source.PrivateEndpoint}|{at.UtcTicks}");
 }

@@ -17,12 +17,12 @@ internal sealed class ServerQueue
     public QueueLoad Load(string name) => _queue is null ? QueueLoad.Empty(name)
         : new QueueLoad(name, _queue.Workers, _queue.BusyMs, _queue.Served, _queue.Abandoned, 0, 0);
 
-    /// <summary>The server's leg of a connection the gateway modelled; null when it did not (no model).</summary>
+    /// <summary>The server's leg of a connection the gateway (or, after a redirect, a direct endpoint) modelled; null when it did not (no model).</summary>
     public async Task<ModelledLatency?> Serve(IServiceProvider services, ModelledVisit? visit, ServerSpec? spec)
     {
         if (visit is null || await QueueFor(services, visit.DirectoryVersion, spec) is not var (model, queue))
             return null;
-        return ModelledPath.AtServer(model, queue, ModelSampler.KeyOf(visit.Key), visit.ArrivalMs, visit.GiveUpAtMs);
+        return ModelledPath.AtServer(model, queue, ModelSampler.KeyOf(visit.Key), visit.ArrivalMs, visit.GiveUpAtMs, proxied: !visit.Direct);
     }
 
     /// <summary>The server's leg of a statement: the same workers as logins, the statement's own work.</summary>

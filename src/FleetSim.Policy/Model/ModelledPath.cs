@@ -29,11 +29,27 @@ public static class ModelledPath
     }
 
     /// <summary>
+    /// A redirected session's reconnect, up to its server: the network round trips and TLS with the
+    /// server itself. No gateway queue, no gateway work and no hop; the server's TLS work is taken
+    /// to be part of its login.
+    /// </summary>
+    public static ModelledLatency ToServerDirect(ServiceModel model, double arrivalMs, SourceKind source, TlsVersion tls)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var rtt = model.RttMs(source);
+        var stages = new List<StageTime>(2);
+        var t = Add(stages, ModelStage.Network, rtt * model.ConnectRoundTrips, arrivalMs);
+        t = Add(stages, ModelStage.Tls, rtt * model.HandshakeRoundTrips(tls), t);
+        return new ModelledLatency(t - arrivalMs, t - arrivalMs > model.TimeoutMs, stages);
+    }
+
+    /// <summary>
     /// The server's queue and the login, for a connection that reaches the server at
     /// <paramref name="arrivalMs"/> and whose client gives up at <paramref name="giveUpAtMs"/>;
-    /// the client hears back a hop later, so a login that ends later than that is too late.
+    /// a proxied client hears back a hop later, so a login that ends later than that is too late
+    /// (a redirected one, <paramref name="proxied"/> false, hears it from the server itself).
     /// </summary>
-    public static ModelledLatency AtServer(ServiceModel model, WorkerQueue server, ulong key, double arrivalMs, double giveUpAtMs)
+    public static ModelledLatency AtServer(ServiceModel model, WorkerQueue server, ulong key, double arrivalMs, double giveUpAtMs, bool proxied = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(server);
@@ -43,14 +59,16 @@ public static class ModelledPath
         if (!Wait(server, stages, ModelStage.ServerQueue, login, giveUpAtMs, ref t))
             return new ModelledLatency(t - arrivalMs, true, stages);
         t = Add(stages, ModelStage.Server, login, t);
-        return new ModelledLatency(t - arrivalMs, t + model.GatewayToServerMs > giveUpAtMs, stages);
+        return new ModelledLatency(t - arrivalMs, t + (proxied ? model.GatewayToServerMs : 0) > giveUpAtMs, stages);
     }
 
     /// <summary>
-    /// The whole connection from its legs: the gateway leg, the hop there and back, the server leg.
-    /// Null server leg: the gateway decided. A client that gave up anywhere costs it the timeout.
+    /// The whole connection from its legs: the gateway leg, the hop there and back, the server leg;
+    /// a redirected session's reconnect (<paramref name="proxied"/> false, its first leg
+    /// <see cref="ToServerDirect"/>) crosses no hop. Null server leg: decided before the server.
+    /// A client that gave up anywhere costs it the timeout.
     /// </summary>
-    public static ModelledLatency Join(ServiceModel model, ModelledLatency gateway, ModelledLatency? server)
+    public static ModelledLatency Join(ServiceModel model, ModelledLatency gateway, ModelledLatency? server, bool proxied = true)
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(gateway);
@@ -59,9 +77,11 @@ public static class ModelledPath
         var timedOut = gateway.TimedOut;
         if (server is not null && !gateway.TimedOut)
         {
-            stages.Add(new StageTime(ModelStage.Hop, 2 * model.GatewayToServerMs));
+            var hop = proxied ? 2 * model.GatewayToServerMs : 0;
+            if (proxied)
+                stages.Add(new StageTime(ModelStage.Hop, hop));
             stages.AddRange(server.Stages);
-            total += 2 * model.GatewayToServerMs + server.TotalMs;
+            total += hop + server.TotalMs;
             timedOut = server.TimedOut;
         }
         timedOut |= total > model.TimeoutMs;

@@ -41,9 +41,9 @@ public sealed class WireClients : IAsyncDisposable
             run.Record(Wire, result.Gateway, result.Server, sent, latency);
     }
 
-    // Wire clients stay on their gateway's listener: their statements are proxied.
-    private void StatementDecided(string gateway, string server, Policy.Model.ModelledLatency latency, DateTimeOffset sent) =>
-        _modelled?.RecordStatement(Wire, gateway, server, redirected: false, sent, latency);
+    // A client that followed a redirect to its listener's direct endpoint skips the gateway; the others are proxied.
+    private void StatementDecided(string gateway, string server, bool redirected, Policy.Model.ModelledLatency latency, DateTimeOffset sent) =>
+        _modelled?.RecordStatement(Wire, gateway, server, redirected, sent, latency);
 
     /// <summary>Listeners opened so far.</summary>
     public int Count => _listeners.Count;

@@ -22,8 +22,11 @@ public sealed record WireOptions
     /// </summary>
     public Action<Contracts.Connections.ConnectResult, DateTimeOffset>? Decided { get; init; }
 
-    /// <summary>Told of each statement's gateway, server, modelled latency and when it left the client in the model.</summary>
-    public Action<string, string, Policy.Model.ModelledLatency, DateTimeOffset>? StatementDecided { get; init; }
+    /// <summary>
+    /// Told of each statement's gateway, server, whether its session was redirected (a direct
+    /// endpoint's: it skipped the gateway), modelled latency and when it left the client in the model.
+    /// </summary>
+    public Action<string, string, bool, Policy.Model.ModelledLatency, DateTimeOffset>? StatementDecided { get; init; }
 
     private SslStreamCertificateContext? _certificateContext;
 

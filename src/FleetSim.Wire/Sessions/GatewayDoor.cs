@@ -7,6 +7,8 @@ internal sealed class GatewayDoor(IGrainFactory grains, string gateway) : IFleet
 {
     private IGatewayGrain Gateway => grains.GetGrain<IGatewayGrain>(gateway);
 
+    public bool Redirected => false;
+
     public Task<ConnectResult> Connect(ConnectRequest request) => Gateway.Connect(request);
 
     public Task<StatementResult> Execute(string server, long connectionId, string sql, Contracts.Modelling.StatementArrival? modelled = null) =>

@@ -104,7 +104,7 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
         var sent = DateTimeOffset.UtcNow;
         var result = await door.Connect(request);
         audited.Add(result.Audited);
-        // With a fleet model, the gateway modelled this login too, arriving at the silo's clock.
+        // With a fleet model, the gateway (or the direct endpoint, as a redirected reconnect) modelled this login too, arriving at the silo's clock.
         if (result.Modelled is { } modelled)
             WireLog.Modelled(logger, endpoint.Endpoint, response.User, result.Reason, modelled.TotalMs);
         options.Decided?.Invoke(result, sent);
@@ -187,7 +187,7 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
         if (statement is not null && result.Modelled is { } modelled)
         {
             _answeredAtMs = statement.ArrivalMs + modelled.TotalMs;
-            options.StatementDecided?.Invoke(endpoint.Gateway, _server!, modelled, DateTimeOffset.UnixEpoch.AddMilliseconds(statement.ArrivalMs));
+            options.StatementDecided?.Invoke(endpoint.Gateway, _server!, door.Redirected, modelled, DateTimeOffset.UnixEpoch.AddMilliseconds(statement.ArrivalMs));
         }
         audited.Add(result.Audited);
         if (result.Code != 0)
@@ -209,7 +209,7 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
         var now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
         var source = endpoint.Source;
         return new Contracts.Modelling.StatementArrival(_modelKey, _statements++, Math.Max(now, answered),
-            Policy.Model.SourceKinds.Of(source.Azure, source.Subnet, source.PrivateEndpoint), Redirected: false, DirectoryVersion: 0);
+            Policy.Model.SourceKinds.Of(source.Azure, source.Subnet, source.PrivateEndpoint), Redirected: door.Redirected, DirectoryVersion: 0);
     }
 
     private static async Task<bool> Send(PacketChannel channel, IEnumerable<ReadOnlyMemory<byte>> packets, CancellationToken cancellationToken)

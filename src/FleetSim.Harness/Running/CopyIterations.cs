@@ -12,10 +12,10 @@ internal sealed class CopyIterations(ScenarioRuntime runtime, ScenarioContext co
     private readonly Func<ScenarioContext, ValueTask<Response>> _scenario = runtime.Scenario.Run;
     private int _inline;
 
-    /// <summary>Runs one iteration that began at <paramref name="intendedStart"/> and records its response.</summary>
-    public async ValueTask Run(long intendedStart, bool measured)
+    /// <summary>Runs one iteration that began at <paramref name="intendedStart"/> (the open model's <paramref name="scheduleNumber"/>) and records its response.</summary>
+    public async ValueTask Run(long intendedStart, bool measured, long scheduleNumber = -1)
     {
-        context.BeginIteration(intendedStart, measured);
+        context.BeginIteration(intendedStart, measured, scheduleNumber);
         Response response;
         try
         {

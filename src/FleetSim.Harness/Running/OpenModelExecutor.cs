@@ -11,8 +11,6 @@ namespace FleetSim.Harness;
 /// </summary>
 internal sealed class OpenModelExecutor
 {
-    private const int RandomStream = 2;
-
     private readonly ScenarioRuntime _runtime;
     private readonly Channel<WorkItem> _queue = Channel.CreateUnbounded<WorkItem>(new UnboundedChannelOptions { SingleWriter = true });
     private readonly List<Task> _workers = [];
@@ -22,6 +20,7 @@ internal sealed class OpenModelExecutor
     private int _idle;
     private long _pending;
     private int _phaseNumber;
+    private long _scheduled;
 
     public OpenModelExecutor(ScenarioRuntime runtime)
     {
@@ -40,9 +39,9 @@ internal sealed class OpenModelExecutor
         }
     }
 
-    public async Task RunPhaseAsync(OpenPhase phase, bool measured, CancellationToken stop)
+    // phaseStart: where the phase before it was planned to end, so that the schedule does not drift with the timers.
+    public async Task RunPhaseAsync(OpenPhase phase, bool measured, long phaseStart, CancellationToken stop)
     {
-        long phaseStart = _runtime.Now();
         // Each phase draws its own random rates, the same in every run.
         int seed = _runtime.Scenario.RandomSeed + (31 * ++_phaseNumber);
         foreach (var offset in InjectSchedule.StartTimes(phase, seed))
@@ -73,7 +72,7 @@ internal sealed class OpenModelExecutor
 
     private void Dispatch(long intendedStart, bool measured)
     {
-        _queue.Writer.TryWrite(new WorkItem(intendedStart, measured));
+        _queue.Writer.TryWrite(new WorkItem(intendedStart, measured, _scheduled++));
         long pending = Interlocked.Increment(ref _pending);
         // Racy by design: a worker too many or too few for a moment corrects itself at the next dispatch.
         if (pending > Volatile.Read(ref _idle))
@@ -93,7 +92,7 @@ internal sealed class OpenModelExecutor
 
     private async Task WorkerAsync(int index)
     {
-        var iterations = new CopyIterations(_runtime, _runtime.CreateContext(index, RandomStream));
+        var iterations = new CopyIterations(_runtime, _runtime.CreateScheduledContext(index));
         var reader = _queue.Reader;
         while (true)
         {
@@ -124,12 +123,13 @@ internal sealed class OpenModelExecutor
                     _runtime.CountLate(item.Measured);
 
                 _runtime.CopyStarted();
-                await iterations.Run(item.IntendedStart, item.Measured);
+                await iterations.Run(item.IntendedStart, item.Measured, item.Number);
                 _runtime.CopyStopped();
                 await iterations.YieldIfDue();
             }
         }
     }
 
-    private readonly record struct WorkItem(long IntendedStart, bool Measured);
+    // Number: its place in the schedule, from 0 across phases.
+    private readonly record struct WorkItem(long IntendedStart, bool Measured, long Number);
 }

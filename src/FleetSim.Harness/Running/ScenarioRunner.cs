@@ -6,12 +6,18 @@ internal sealed class ScenarioRunner(ScenarioRuntime runtime, TimeSpan gracefulS
     private readonly ClosedModelExecutor _closed = new(runtime);
     private readonly OpenModelExecutor _open = new(runtime);
 
+    // Where the next phase starts: where the one before was planned to end, or now after a phase
+    // whose length the engine decides (a closed model's, or a number of iterations).
+    private long? _plannedStart;
+
     public async Task RunAsync()
     {
         var stop = runtime.Control.StopToken;
         try
         {
             var scenario = runtime.Scenario;
+            runtime.BeginSchedule();
+            _plannedStart = runtime.ScheduleStart;
             if (scenario.WarmUpDuration > TimeSpan.Zero)
                 await RunPhaseAsync(LoadPlan.WarmUp(scenario.LoadSimulations[0], scenario.WarmUpDuration), measured: false, stop);
             runtime.BeginMeasuring();
@@ -35,6 +41,8 @@ internal sealed class ScenarioRunner(ScenarioRuntime runtime, TimeSpan gracefulS
 
     private async Task RunPhaseAsync(PlannedPhase phase, bool measured, CancellationToken stop)
     {
+        var start = _plannedStart ?? runtime.Now();
+        _plannedStart = null;
         switch (phase)
         {
             case ClosedPhase closed:
@@ -42,11 +50,17 @@ internal sealed class ScenarioRunner(ScenarioRuntime runtime, TimeSpan gracefulS
                 break;
             case OpenPhase open:
                 _closed.Stop();
-                await _open.RunPhaseAsync(open, measured, stop);
+                await _open.RunPhaseAsync(open, measured, start, stop);
+                if (open.During is { } during)
+                    _plannedStart = start + runtime.ToTimestampTicks(during);
                 break;
             case PausePhase pause:
                 _closed.Stop();
-                await Task.Delay(pause.Pause, runtime.Time, stop);
+                var end = start + runtime.ToTimestampTicks(pause.Pause);
+                var left = runtime.Time.GetElapsedTime(runtime.Now(), end);
+                if (left > TimeSpan.Zero)
+                    await Task.Delay(left, runtime.Time, stop);
+                _plannedStart = end;
                 break;
         }
     }

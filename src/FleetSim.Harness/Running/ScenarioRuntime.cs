@@ -72,13 +72,35 @@ internal sealed class ScenarioRuntime : IDisposable
     public ScenarioContext CreateContext(int copyNumber, int stream) =>
         new(this, copyNumber, new Random(MixSeed(Scenario.RandomSeed, stream, copyNumber)));
 
+    /// <summary>An open-model worker's context, whose random source is reseeded at each iteration by its place in the schedule.</summary>
+    public ScenarioContext CreateScheduledContext(int workerNumber) => new(this, workerNumber, new IterationRandom());
+
+    /// <summary>When the run's load began (the warm-up's start): where scheduled start times count from.</summary>
+    public long ScheduleStart { get; private set; }
+
+    /// <summary><see cref="ScheduleStart"/> on the run's wall clock, read once, so that scheduled start times do not pick up the clocks' drift.</summary>
+    public DateTimeOffset ScheduleStartTime { get; private set; }
+
+    public void BeginSchedule()
+    {
+        ScheduleStart = Now();
+        ScheduleStartTime = Time.GetUtcNow();
+    }
+
+    /// <summary>The seed of the iteration at <paramref name="scheduleNumber"/> in the open model's schedule.</summary>
+    public ulong IterationSeed(long scheduleNumber) => Mix(((ulong)(uint)Scenario.RandomSeed << 32) ^ (ulong)scheduleNumber ^ 0x5DEECE66DUL);
+
     // HashCode.Combine is seeded per process; a run must draw the same keys every time, so mix by hand (SplitMix64's finalizer).
     private static int MixSeed(int seed, int stream, int copyNumber)
     {
-        ulong z = ((ulong)(uint)seed << 32) ^ ((ulong)(uint)stream << 24) ^ (uint)copyNumber;
+        return (int)Mix(((ulong)(uint)seed << 32) ^ ((ulong)(uint)stream << 24) ^ (uint)copyNumber);
+    }
+
+    private static ulong Mix(ulong z)
+    {
         z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
         z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return (int)(z ^ (z >> 31));
+        return z ^ (z >> 31);
     }
 
     public void BeginMeasuring()

@@ -25,11 +25,27 @@ public sealed class ScenarioContext
     public long InvocationNumber { get; private set; }
 
     /// <summary>
-    /// A random source seeded from the scenario's seed and the copy's number: the same run draws the
-    /// same keys. Use it with the key choosers (<see cref="ZipfKeys"/>, <see cref="WeightedChoice{T}"/>).
-    /// Not thread-safe, as the copy is sequential.
+    /// A random source for the iteration: in the closed model seeded from the scenario's seed and
+    /// the copy's number, in the open model from the seed and the iteration's
+    /// <see cref="ScheduleNumber"/>, so that the same run draws the same keys (in the open model,
+    /// for the same iteration, whichever worker runs it). Use it with the key choosers
+    /// (<see cref="ZipfKeys"/>, <see cref="WeightedChoice{T}"/>). Not thread-safe, as the copy is sequential.
     /// </summary>
     public Random Random { get; }
+
+    /// <summary>
+    /// In the open model, the iteration's place in the run's schedule, from 0 (the warm-up's first):
+    /// the same in every run of the same plan, whichever worker runs it. -1 in the closed model,
+    /// where the engine's pace decides which iterations there are.
+    /// </summary>
+    public long ScheduleNumber { get; private set; } = -1;
+
+    /// <summary>
+    /// In the open model, when the iteration was meant to start, from the start of the run's load
+    /// (the warm-up's start): its place in the schedule, the same in every run of the same plan as
+    /// long as no closed phase came before it. Null in the closed model.
+    /// </summary>
+    public TimeSpan? ScheduledAt => ScheduleNumber < 0 ? null : Runtime.Time.GetElapsedTime(Runtime.ScheduleStart, IntendedStart);
 
     /// <summary>True while the scenario warms up: this iteration's results are not counted.</summary>
     public bool IsWarmUp => !Measured;
@@ -46,7 +62,9 @@ public sealed class ScenarioContext
     /// When this iteration was meant to start, on the run's clock: in the open model its place in
     /// the schedule; in the closed model, when the engine started it.
     /// </summary>
-    public DateTimeOffset IntendedStartTime => Runtime.Time.GetUtcNow() - Runtime.Time.GetElapsedTime(IntendedStart);
+    public DateTimeOffset IntendedStartTime => ScheduledAt is { } at
+        ? Runtime.ScheduleStartTime + at
+        : Runtime.Time.GetUtcNow() - Runtime.Time.GetElapsedTime(IntendedStart);
 
     internal bool Measured { get; private set; }
 
@@ -55,9 +73,12 @@ public sealed class ScenarioContext
     /// <summary>Stops the whole run, as a broken invariant would; the reason appears in the result.</summary>
     public void StopRun(string reason) => Runtime.Control.Abort($"scenario '{ScenarioName}' stopped the run: {reason}");
 
-    internal void BeginIteration(long intendedStart, bool measured)
+    internal void BeginIteration(long intendedStart, bool measured, long scheduleNumber = -1)
     {
         IntendedStart = intendedStart;
+        ScheduleNumber = scheduleNumber;
+        if (scheduleNumber >= 0 && Random is IterationRandom random)
+            random.Reseed(Runtime.IterationSeed(scheduleNumber));
         Measured = measured;
         InvocationNumber++;
         _firstStepPending = true;

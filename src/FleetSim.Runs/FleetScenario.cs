@@ -39,8 +39,7 @@ public static class FleetScenario
             var holds = client.Statements.Count > 0 || client.Hold > TimeSpan.Zero;
             await using IClientSession session = client.Wire
                 ? new WireSession(connector, wire!, client, directoryVersion)
-                : new SimulatedSession(connector, client, holds, directoryVersion, context.IsWarmUp ? null : modelled, context.IntendedStartTime,
-                    $"{context.ScenarioName}/{context.CopyNumber}/{context.InvocationNumber}");
+                : new SimulatedSession(connector, client, holds, directoryVersion, modelled, context.IntendedStartTime, ModelKey(context), record: !context.IsWarmUp);
             var connect = await Step.Run("connect", context, async () => Response.Ok(await session.Connect()));
             if (!session.Allowed || !holds)
             {
@@ -90,6 +89,14 @@ public static class FleetScenario
             harnessScenario = harnessScenario.WithMaxFailCount(maxFail);
         return harnessScenario;
     }
+
+    /// <summary>
+    /// What keys an iteration's samples in the model: its place in the open model's schedule, the
+    /// same in every run; in the closed model, whose pace the engine sets, its copy and invocation.
+    /// </summary>
+    private static string ModelKey(ScenarioContext context) => context.ScheduleNumber >= 0
+        ? $"{context.ScenarioName}/{context.ScheduleNumber}"
+        : $"{context.ScenarioName}/{context.CopyNumber}/{context.InvocationNumber}";
 
     /// <summary>Waits, or returns false when the run stops first: the session then ends early, cleanly.</summary>
     private static async Task<bool> Pause(TimeSpan duration, ScenarioContext context)

@@ -11,9 +11,9 @@ namespace FleetSim.Cli.Modelling;
 /// <summary>
 /// The modelled connect latency of `check`'s and `explain`'s attempts, when the fleet has a model.
 /// Arrivals are the attempts' "at" (milliseconds after the earliest); an attempt without one
-/// arrives with the attempt before it in the file (the first ones at the start). The queues take
-/// attempts in order of arrival, ties in file order, so the figures never depend on how the grains
-/// interleaved. A connection whose client gave up becomes ClientTimeout (2013).
+/// arrives with the attempt before it in the file (the first ones at the start). Each queue takes
+/// attempts in the order they reach it, ties in file order, so the figures never depend on how the
+/// grains interleaved. A connection whose client gave up becomes ClientTimeout (2013).
 /// </summary>
 public sealed class ModelledCheck
 {
@@ -42,14 +42,11 @@ public sealed class ModelledCheck
             .ToDictionary(s => s.Name!, s => Sku.TryParse(s.Sku, out var sku) ? sku.VCores : 1, ResourceNames.Comparer);
         var fleet = new ModelledFleet(ServiceModel.Compile(model));
         var arrivals = Arrivals(attempts);
-        var latencies = new ModelledLatency[attempts.Count];
-        var decided = results.ToArray();
-        foreach (var i in Enumerable.Range(0, attempts.Count).OrderBy(i => arrivals[i]))
+        var connections = attempts.Select((attempt, i) =>
         {
-            var attempt = attempts[i];
             var result = results[i];
             var source = attempt.Source ?? new AttemptSource();
-            latencies[i] = fleet.Connect(new ModelledConnection(
+            return new ModelledConnection(
                 attempt.Id ?? i.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 arrivals[i],
                 SourceKinds.Of(source.Azure, source.Subnet, source.PrivateEndpoint),
@@ -57,10 +54,10 @@ public sealed class ModelledCheck
                 result.Gateway,
                 result.Server,
                 result.Server is { } server ? vCores.GetValueOrDefault(server, 1) : 1,
-                ReachOf(result.Reason)));
-            if (latencies[i].TimedOut)
-                decided[i] = TimedOut(result);
-        }
+                ReachOf(result.Reason));
+        }).ToList();
+        var latencies = fleet.ConnectAll(connections).ToArray();
+        var decided = results.Select((result, i) => latencies[i].TimedOut ? TimedOut(result) : result).ToArray();
         return new ModelledCheck(fleet, latencies, decided);
     }
 

@@ -10,6 +10,14 @@ namespace FleetSim.Policy.Model;
 /// </summary>
 public static class ModelledPath
 {
+    /// <summary>When a login that left its client at <paramref name="arrivalMs"/> reaches the gateway's queue: after its network round trips and TLS.</summary>
+    public static double ReachesGateway(ServiceModel model, double arrivalMs, SourceKind source, TlsVersion tls)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var rtt = model.RttMs(source);
+        return arrivalMs + (rtt * model.ConnectRoundTrips) + (rtt * model.HandshakeRoundTrips(tls));
+    }
+
     /// <summary>Network round trips, TLS, then the gateway's queue and its work (TLS and reading the login).</summary>
     public static ModelledLatency ToGateway(ServiceModel model, WorkerQueue gateway, ulong key, double arrivalMs, SourceKind source, TlsVersion tls)
     {

@@ -1,23 +1,38 @@
 namespace FleetSim.Policy.Model;
 
 /// <summary>
-/// c workers in simulated time, each with the time it is next free. Requests are served in the
-/// order this queue receives them: one arriving at t starts when the earliest worker is free (not
-/// before t) and holds it for its service time. Nothing waits in real time: this is bookkeeping.
+/// c workers in simulated time, each with the spans it is booked for. Requests are served in the
+/// order this queue receives them: one arriving at t starts at the earliest time, not before t,
+/// when a worker is free for its whole service time, and holds it. Requests given in order of
+/// arrival are the classic c-server FIFO queue. A request received after later ones (the engine
+/// delivered it late) still takes a worker that sat idle at its arrival, when its service fits
+/// before that worker's next booking, as it would have in the service; it cannot move the
+/// requests already answered. Nothing waits in real time: this is bookkeeping.
 /// </summary>
 public sealed class WorkerQueue
 {
-    private readonly double[] _nextFree;
+    /// <summary>
+    /// How far behind the latest arrival bookings are kept: a request received later than that
+    /// behind it finds the workers free then. The engine delivers requests seconds late at worst.
+    /// </summary>
+    public const double HorizonMs = 30_000;
+
+    private readonly List<Span>[] _booked;
     private double _frontierMs = double.NegativeInfinity;
     private double _frontierWaitMs;
+    private double _prunedToMs = double.NegativeInfinity;
+
+    private readonly record struct Span(double Start, double End);
 
     public WorkerQueue(int workers)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
-        _nextFree = new double[workers];
+        _booked = new List<Span>[workers];
+        for (var i = 0; i < workers; i++)
+            _booked[i] = [];
     }
 
-    public int Workers => _nextFree.Length;
+    public int Workers => _booked.Length;
 
     /// <summary>Service held by requests served so far, for utilisation.</summary>
     public double BusyMs { get; private set; }
@@ -73,22 +88,66 @@ public sealed class WorkerQueue
 
     private bool Book(double arrivalMs, double serviceMs, double abandonAtMs, out double waitMs)
     {
-        var earliest = 0;
-        for (var i = 1; i < _nextFree.Length; i++)
+        Prune();
+        var worker = 0;
+        var start = double.PositiveInfinity;
+        var at = 0;
+        for (var i = 0; i < _booked.Length; i++)
         {
-            if (_nextFree[i] < _nextFree[earliest])
-                earliest = i;
+            var (fits, index) = EarliestFit(_booked[i], arrivalMs, serviceMs);
+            if (fits < start)
+                (worker, start, at) = (i, fits, index);
         }
-        var start = Math.Max(arrivalMs, _nextFree[earliest]);
         waitMs = start - arrivalMs;
         if (start > abandonAtMs)
         {
             Abandoned++;
             return false;
         }
-        _nextFree[earliest] = start + serviceMs;
+        _booked[worker].Insert(at, new Span(start, start + serviceMs));
         BusyMs += serviceMs;
         Served++;
         return true;
+    }
+
+    /// <summary>The earliest start, not before <paramref name="arrivalMs"/>, with the worker free for the whole service; and where that span goes in its bookings.</summary>
+    private static (double Start, int Index) EarliestFit(List<Span> booked, double arrivalMs, double serviceMs)
+    {
+        // The first booking still running at the arrival; the ones before it ended already.
+        int low = 0, high = booked.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (booked[mid].End <= arrivalMs)
+                low = mid + 1;
+            else
+                high = mid;
+        }
+        var start = arrivalMs;
+        for (var i = low; i < booked.Count; i++)
+        {
+            // An idle gap of some width, not the seam between two bookings (where a very short
+            // service, rounded away next to Unix milliseconds, would otherwise jump the queue).
+            if (start < booked[i].Start && start + serviceMs <= booked[i].Start)
+                return (start, i);
+            start = Math.Max(start, booked[i].End);
+        }
+        return (start, booked.Count);
+    }
+
+    // Bookings long past the latest arrival can no longer matter; dropping them keeps a long run's queue small.
+    private void Prune()
+    {
+        var horizon = _frontierMs - HorizonMs;
+        if (horizon - _prunedToMs < HorizonMs)
+            return;
+        foreach (var booked in _booked)
+        {
+            var ended = 0;
+            while (ended < booked.Count && booked[ended].End < horizon)
+                ended++;
+            booked.RemoveRange(0, ended);
+        }
+        _prunedToMs = horizon;
     }
 }

@@ -10,11 +10,12 @@ namespace FleetSim.Runs.Sessions;
 /// <summary>
 /// A session through FleetSim's simulated connector: straight to the gateway grains. With a fleet
 /// model it arrives at <paramref name="arrival"/> in simulated time, keyed by <paramref name="modelKey"/>,
-/// and records its modelled latency in <paramref name="modelled"/>; so do its statements, each
-/// leaving the client when the one before it was answered in the model, after the think time.
+/// and records its modelled latency in <paramref name="modelled"/> unless it warms up
+/// (<paramref name="record"/> false: it still takes its place in the queues); so do its statements,
+/// each leaving the client when the one before it was answered in the model, after the think time.
 /// </summary>
 internal sealed class SimulatedSession(FleetConnector connector, SimulatedClient client, bool hold, long directoryVersion,
-    Modelling.ModelledRun? modelled = null, DateTimeOffset? arrival = null, string? modelKey = null) : IClientSession
+    Modelling.ModelledRun? modelled = null, DateTimeOffset? arrival = null, string? modelKey = null, bool record = true) : IClientSession
 {
     private ConnectResult? _session;
     private double _answeredAtMs;
@@ -30,8 +31,9 @@ internal sealed class SimulatedSession(FleetConnector connector, SimulatedClient
             client.App, Hold: hold, At: modelled is null ? null : arrival, ModelKey: modelKey), client.PinnedGatewayIp, directoryVersion);
         if (modelled is not null && _session.Modelled is { } latency)
         {
-            modelled.Record(client.Population, _session.Gateway, _session.Server, arrival!.Value, latency);
-            _answeredAtMs = Ms(arrival.Value) + latency.TotalMs;
+            if (record)
+                modelled.Record(client.Population, _session.Gateway, _session.Server, arrival!.Value, latency);
+            _answeredAtMs = Ms(arrival!.Value) + latency.TotalMs;
         }
         return _session.Reason.ToString();
     }
@@ -47,7 +49,8 @@ internal sealed class SimulatedSession(FleetConnector connector, SimulatedClient
         var result = await connector.Execute(_session, sql, modelled: statement);
         if (result.Modelled is { } latency)
         {
-            modelled.RecordStatement(client.Population, _session.Gateway, _session.Server, _session.Redirect, DateTimeOffset.UnixEpoch.AddMilliseconds(leaves), latency);
+            if (record)
+                modelled.RecordStatement(client.Population, _session.Gateway, _session.Server, _session.Redirect, DateTimeOffset.UnixEpoch.AddMilliseconds(leaves), latency);
             _answeredAtMs = leaves + latency.TotalMs;
         }
         return result.Succeeded;

@@ -174,9 +174,12 @@ public sealed class ModelledFleetTests
         Assert.NotEqual(once.Select(l => l.TotalMs), connections.Select(new ModelledFleet(ServiceModel.Compile(model with { Seed = 43 })).Connect).Select(l => l.TotalMs));
     }
 
+    // The whole path need not get faster with a gateway worker, in the service as in the model: a
+    // login that gets through the gateway sooner can take a busy server's last free worker ahead of
+    // one that the slower gateway let through first.
     [Fact]
-    public void Without_timeouts_one_more_worker_at_the_gateway_or_the_server_never_slows_any_connection() =>
-        Gen.Select(Gen.Double[0, 20].Array[1, 80], Gen.Int[1, 4], Gen.Int[1, 3]).Sample((gaps, gatewayWorkers, perVCore) =>
+    public void Without_timeouts_one_more_worker_at_the_gateway_never_slows_any_gateway_leg_nor_one_more_at_the_server_any_connection() =>
+        Gen.Select(Gen.Double[0, 20].Array[1, 80], Gen.Int[1, 4], Gen.Int[1, 3], Gen.Bool.Array[80]).Sample((gaps, gatewayWorkers, perVCore, tls13) =>
         {
             var model = new ModelSpec
             {
@@ -186,16 +189,20 @@ public sealed class ModelledFleetTests
                 TimeoutMs = double.MaxValue,
             };
             var at = 0.0;
-            var connections = gaps.Select((gap, i) => Connection($"c{i}", at += gap)).ToList();
-            var before = connections.Select(new ModelledFleet(ServiceModel.Compile(model)).Connect).ToList();
-            var moreGateway = connections.Select(new ModelledFleet(ServiceModel.Compile(model with { Gateway = model.Gateway with { Workers = gatewayWorkers + 1 } })).Connect).ToList();
-            var moreServer = connections.Select(new ModelledFleet(ServiceModel.Compile(model with { Server = model.Server with { WorkersPerVCore = perVCore + 1 } })).Connect).ToList();
+            // Two TLS versions: logins reach the gateway's queue in another order than they left their clients.
+            var connections = gaps.Select((gap, i) => Connection($"c{i}", at += gap, tls: tls13[i] ? TlsVersion.Tls1_3 : TlsVersion.Tls1_2)).ToList();
+            var before = new ModelledFleet(ServiceModel.Compile(model)).ConnectAll(connections);
+            var moreGateway = new ModelledFleet(ServiceModel.Compile(model with { Gateway = model.Gateway with { Workers = gatewayWorkers + 1 } })).ConnectAll(connections);
+            var moreServer = new ModelledFleet(ServiceModel.Compile(model with { Server = model.Server with { WorkersPerVCore = perVCore + 1 } })).ConnectAll(connections);
             for (var i = 0; i < connections.Count; i++)
             {
-                Assert.True(moreGateway[i].TotalMs <= before[i].TotalMs + 1e-9);
+                Assert.True(GatewayLeg(moreGateway[i]) <= GatewayLeg(before[i]) + 1e-9);
                 Assert.True(moreServer[i].TotalMs <= before[i].TotalMs + 1e-9);
             }
         }, iter: 1_000);
+
+    private static double GatewayLeg(ModelledLatency latency) =>
+        latency.Stages.Where(s => s.Stage is ModelStage.Network or ModelStage.Tls or ModelStage.GatewayQueue or ModelStage.Gateway).Sum(s => s.Ms);
 
     private static double StatementWork(ModelledLatency latency) =>
         latency.Stages.Where(s => s.Stage is ModelStage.Relay or ModelStage.Statement).Sum(s => s.Ms);

@@ -13,6 +13,7 @@ namespace FleetSim.Client;
 /// </summary>
 public sealed class FleetConnector(IGrainFactory grains, DirectoryCache directoryCache)
 {
+    private readonly Contracts.GrainReferences<IGatewayGrain> _gateways = new(grains);
     private long _audited;
 
     /// <summary>
@@ -31,7 +32,7 @@ public sealed class FleetConnector(IGrainFactory grains, DirectoryCache director
         if (gateway is null)
             return refused!;
 
-        var result = await grains.GetGrain<IGatewayGrain>(gateway)
+        var result = await _gateways[gateway]
             .Connect(request with { DirectoryVersion = directoryCache.Version });
         Interlocked.Add(ref _audited, result.Audited);
         return trace is null ? result : result with
@@ -59,12 +60,12 @@ public sealed class FleetConnector(IGrainFactory grains, DirectoryCache director
     /// <summary>Runs a statement in a held connection, through the gateway that carries it; with <paramref name="modelled"/>, its modelled latency comes back too.</summary>
     public async Task<StatementResult> Execute(ConnectResult connection, string sql, DateTimeOffset? at = null, Contracts.Modelling.StatementArrival? modelled = null)
     {
-        var result = await grains.GetGrain<IGatewayGrain>(connection.Gateway!).Execute(connection.Server!, connection.ConnectionId, sql, at, modelled);
+        var result = await _gateways[connection.Gateway!].Execute(connection.Server!, connection.ConnectionId, sql, at, modelled);
         Interlocked.Add(ref _audited, result.Audited);
         return result;
     }
 
     /// <summary>Closes a held connection through the gateway that carries it.</summary>
     public async Task Disconnect(ConnectResult connection, DateTimeOffset? at = null) =>
-        Interlocked.Add(ref _audited, await grains.GetGrain<IGatewayGrain>(connection.Gateway!).Disconnect(connection.Server!, connection.ConnectionId, at));
+        Interlocked.Add(ref _audited, await _gateways[connection.Gateway!].Disconnect(connection.Server!, connection.ConnectionId, at));
 }

@@ -32,6 +32,7 @@ public static class SiloSetup
 
         silo.Services.AddSerializer(s => s.AddFleetSimSerialization());
         silo.Services.AddSingleton<DirectoryCache>();
+        silo.Services.AddSingleton(typeof(Contracts.GrainReferences<>));
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddKeyedSingleton(FleetSimClock.Key, (services, _) => services.GetRequiredService<TimeProvider>());
         silo.Services.TryAddSingleton<IAuditStore>(services => AuditStores.Open(services.GetRequiredService<FleetSimSiloOptions>().AuditStore));

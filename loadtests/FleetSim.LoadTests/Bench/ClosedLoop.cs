@@ -8,9 +8,15 @@ namespace FleetSim.LoadTests.Bench;
 /// </summary>
 public static class ClosedLoop
 {
-    public static async Task<double> OperationsPerSecond(int concurrency, TimeSpan duration, Func<int, Task> operation)
+    public static async Task<double> OperationsPerSecond(int concurrency, TimeSpan duration, Func<int, Task> operation) =>
+        (await Measure(concurrency, duration, operation)).PerSecond;
+
+    /// <summary>The rate, and what the whole process allocated and collected meanwhile, per operation.</summary>
+    public static async Task<LoopFigures> Measure(int concurrency, TimeSpan duration, Func<int, Task> operation)
     {
         long completed = 0;
+        var allocated = GC.GetTotalAllocatedBytes(precise: false);
+        var collections = GC.CollectionCount(0);
         var stopwatch = Stopwatch.StartNew();
         var workers = Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
         {
@@ -23,6 +29,14 @@ public static class ClosedLoop
             Interlocked.Add(ref completed, local);
         }));
         await Task.WhenAll(workers);
-        return completed / stopwatch.Elapsed.TotalSeconds;
+        var seconds = stopwatch.Elapsed.TotalSeconds;
+        var operations = Math.Max(1, completed);
+        return new LoopFigures(completed / seconds,
+            (GC.GetTotalAllocatedBytes(precise: false) - allocated) / (double)operations,
+            (GC.CollectionCount(0) - collections) * 10_000.0 / operations);
     }
 }
+
+/// <param name="BytesPerOperation">Bytes the process allocated per operation (silo, client and harness together).</param>
+/// <param name="CollectionsPer10k">Garbage collections (all generations) per 10,000 operations.</param>
+public sealed record LoopFigures(double PerSecond, double BytesPerOperation, double CollectionsPer10k);

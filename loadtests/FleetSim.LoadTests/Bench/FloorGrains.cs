@@ -23,12 +23,12 @@ public interface IFloorServerGrain : IGrainWithStringKey
 }
 
 [StatelessWorker, Reentrant]
-public sealed class FloorGatewayGrain : Grain, IFloorGatewayGrain
+public sealed class FloorGatewayGrain(Contracts.GrainReferences<IFloorServerGrain> servers) : Grain, IFloorGatewayGrain
 {
     public Task<ConnectResult> Connect(ConnectRequest request)
     {
         var server = request.User[(request.User.LastIndexOf('@') + 1)..];
-        return GrainFactory.GetGrain<IFloorServerGrain>(server).Connect(Routed(request));
+        return servers[server].Connect(Routed(request));
     }
 
     /// <summary>The message the gateway hands the server for a request.</summary>
@@ -36,7 +36,7 @@ public sealed class FloorGatewayGrain : Grain, IFloorGatewayGrain
         new(request.User, request.Password, request.Tls, new RoutedSource(default, 0), "floor", new SessionRequest(request.App, request.Database, request.Hold));
 
     public Task Disconnect(string server, long connectionId) =>
-        GrainFactory.GetGrain<IFloorServerGrain>(server).Disconnect(connectionId);
+        servers[server].Disconnect(connectionId);
 }
 
 public sealed class FloorServerGrain : Grain, IFloorServerGrain

@@ -1,3 +1,4 @@
+using FleetSim.Contracts;
 using FleetSim.Contracts.Audit;
 using FleetSim.Contracts.Connections;
 using FleetSim.Contracts.Fleet;
@@ -20,7 +21,8 @@ namespace FleetSim.Grains.Gateways;
 /// here never reaches a server's audit log.
 /// </summary>
 [StatelessWorker, Reentrant]
-public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServices(FleetSimClock.Key)] TimeProvider clock, FleetSimSiloOptions options, ILogger<GatewayGrain> logger) : Grain, IGatewayGrain
+public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServices(FleetSimClock.Key)] TimeProvider clock, FleetSimSiloOptions options,
+    GrainReferences<IServerGrain> servers, GrainReferences<IAuditSinkGrain> sinks, ILogger<GatewayGrain> logger) : Grain, IGatewayGrain
 {
     private AuditOutbox _outbox = null!;
     private GatewayAddress? _self;
@@ -74,7 +76,7 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
         if (trace is not null && !request.Explain)
             routed = routed with { Explain = true };
         routed = GatewayModelling.Visit(routed, directory, directoryCache.Version, request, at, leg);
-        var result = GatewayModelling.Finish(await GrainFactory.GetGrain<IServerGrain>(route.Server).Connect(routed), directory, leg, reachedServer: true);
+        var result = GatewayModelling.Finish(await servers[route.Server].Connect(routed), directory, leg, reachedServer: true);
         result = result with { Audited = result.Audited + 1 };
         result = trace is null ? result : result with { Trace = [.. TraceEntry.From(trace)!, .. result.Trace ?? []] };
         await Log(at, gateway, route.Server, route.Source.ToString(), request, attempt.Source,
@@ -86,7 +88,7 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
         GatewayModelling.Execute(GrainFactory, directoryCache, _address, server, connectionId, sql, at, modelled);
 
     public Task<int> Disconnect(string server, long connectionId, DateTimeOffset? at = null) =>
-        GrainFactory.GetGrain<IServerGrain>(server).Disconnect(connectionId, at);
+        servers[server].Disconnect(connectionId, at);
 
     // A trace taken for the live feed is not the caller's to see: it gets what it asked for.
     private static ConnectResult Asked(ConnectResult result, ConnectRequest request) =>
@@ -112,5 +114,5 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
     }
 
     private IAuditSinkGrain SinkOf(GatewayAddress gateway) =>
-        GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(gateway.Region, gateway.Ip.ToString()));
+        sinks[AuditSinkKeys.For(gateway.Region, gateway.Ip.ToString())];
 }

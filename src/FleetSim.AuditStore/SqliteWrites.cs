@@ -38,8 +38,8 @@ internal sealed class SqliteWrites : IDisposable
         using var transaction = _connection.BeginTransaction();
         foreach (var r in records)
         {
-            Text(_audit, 1, r.EventClass.ToString());
-            Text(_audit, 2, r.EventSubclass.ToString());
+            Text(_audit, 1, EnumNames<AuditEventClass>.Of(r.EventClass));
+            Text(_audit, 2, EnumNames<AuditEventSubclass>.Of(r.EventSubclass));
             Text(_audit, 3, EventCategories.Of(r));
             Number(_audit, 4, r.EventTime.ToUnixTimeMilliseconds());
             Number(_audit, 5, r.ConnectionId);
@@ -59,7 +59,7 @@ internal sealed class SqliteWrites : IDisposable
             Text(_gateway, 3, d.Server);
             Text(_gateway, 4, d.Source);
             Text(_gateway, 5, d.User);
-            Text(_gateway, 6, d.Reason.ToString());
+            Text(_gateway, 6, EnumNames<Policy.Decisions.ConnectionReason>.Of(d.Reason));
             Number(_gateway, 7, d.Code);
             Text(_gateway, 8, d.Rule);
             Text(_gateway, 9, d.Region);

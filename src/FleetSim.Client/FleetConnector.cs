@@ -33,7 +33,7 @@ public sealed class FleetConnector(IGrainFactory grains, DirectoryCache director
             return refused!;
 
         var result = await _gateways[gateway]
-            .Connect(request with { DirectoryVersion = directoryCache.Version });
+            .Connect(request.DirectoryVersion == directoryCache.Version ? request : request with { DirectoryVersion = directoryCache.Version });
         Interlocked.Add(ref _audited, result.Audited);
         return trace is null ? result : result with
         {
@@ -46,13 +46,13 @@ public sealed class FleetConnector(IGrainFactory grains, DirectoryCache director
     /// the client's own error (unknown host, nothing answering). Real clients over the wire
     /// protocol dial the listener of that address.
     /// </summary>
-    public async Task<(string? Gateway, ConnectResult? Refused)> Dial(string? host, string user, string? pinnedGatewayIp = null, long directoryVersion = 0, DecisionTrace? trace = null)
+    public async ValueTask<(string? Gateway, ConnectResult? Refused)> Dial(string? host, string user, string? pinnedGatewayIp = null, long directoryVersion = 0, DecisionTrace? trace = null)
     {
         var directory = await directoryCache.Get(directoryVersion);
         Ipv4? pinned = pinnedGatewayIp is null ? null : Ipv4.Parse(pinnedGatewayIp);
         var (gateway, denial) = GatewayRouting.Resolve(directory, host, pinned, trace);
         if (gateway is not null)
-            return (gateway.Ip.ToString(), null);
+            return (gateway.Text, null);
         return (null, new ConnectResult(denial!.Reason, denial.Code, denial.Message, null,
             GatewayRouting.SplitUser(user, host).Server, pinnedGatewayIp, 0, TraceEntry.From(trace)));
     }

@@ -29,7 +29,7 @@ public sealed class DecisionFeed
         var watchers = _watchers;
         if (watchers.Length == 0)
             return;
-        var decision = new GatewayDecision(at, gateway.Ip.ToString(), gateway.Region, server, source, user, verdict, trace);
+        var decision = new GatewayDecision(at, gateway.Text, gateway.Region, server, source, user, verdict, trace);
         foreach (var watcher in watchers)
             watcher(decision);
     }

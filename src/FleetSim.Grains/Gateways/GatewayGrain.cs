@@ -29,6 +29,7 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
     private Ipv4 _ip;
     private string _address = "";
     private DecisionFeed? _feed;
+    private (GatewayAddress Gateway, IAuditSinkGrain Sink)? _sink;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -98,11 +99,9 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
         IReadOnlyList<TraceEntry>? trace)
     {
         // Everything but the password, so that `whatif` can replay the attempt against another fleet.
-        var decision = GatewayLogRecord.Decision(at, gateway, server, presented, request.User, verdict) with
-        {
-            Host = request.Host, SentSource = SentSources.Format(sent), Tls = request.Tls,
-            Database = request.Database, App = request.App, Authenticated = verdict.Authenticated,
-        };
+        var decision = new GatewayLogRecord(at, gateway.Text, server, presented, request.User, verdict.Reason, verdict.Code, verdict.Rule, gateway.Region,
+            Host: request.Host, SentSource: SentSources.Format(sent), Tls: request.Tls,
+            Database: request.Database, App: request.App, Authenticated: verdict.Authenticated);
         _feed?.Publish(at, gateway, server, presented, request.User, verdict, trace);
         // Acknowledged: this connection's own decision goes straight to the sink, which group-commits
         // it with the other connections in flight. A shared outbox could not tell each interleaved
@@ -113,6 +112,11 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
         return _outbox.Deliver();
     }
 
-    private IAuditSinkGrain SinkOf(GatewayAddress gateway) =>
-        sinks[AuditSinkKeys.For(gateway.Region, gateway.Ip.ToString())];
+    // The sink of this address's region, worked out once per directory's entry rather than per decision.
+    private IAuditSinkGrain SinkOf(GatewayAddress gateway)
+    {
+        if (_sink is not { } sink || !ReferenceEquals(sink.Gateway, gateway))
+            _sink = sink = (gateway, sinks[AuditSinkKeys.For(gateway.Region, gateway.Text)]);
+        return sink.Sink;
+    }
 }

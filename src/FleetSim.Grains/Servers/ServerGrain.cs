@@ -23,12 +23,14 @@ public sealed class ServerGrain(
     [FromKeyedServices(FleetSimClock.Key)] TimeProvider clock,
     FleetSimSiloOptions options,
     ILogger<ServerGrain> logger,
+    Contracts.GrainReferences<IAuditSinkGrain> sinks,
     [PersistentState("server", FleetSimSiloOptions.StateStorage)] IPersistentState<ServerGrainState> state) : Grain, IServerGrain
 {
     private PolicyInForce _served = null!;
     private ServerSessions _sessions = null!;
     private ThreatWatch _threats = null!;
     private AuditOutbox _outbox = null!;
+    private (string Region, IAuditSinkGrain Sink)? _sink;
     private BackupSchedule _backups = null!;
     private DueTimer _keyWatch = null!;
     private readonly ServerQueue _modelled = new();
@@ -39,10 +41,10 @@ public sealed class ServerGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _served = new PolicyInForce(Name, logger);
-        _outbox = new AuditOutbox(this, () => GrainFactory.GetGrain<IAuditSinkGrain>(AuditSinkKeys.For(_served.Policy?.Region ?? "unknown", Name)), options.AuditDurability, logger);
+        _outbox = new AuditOutbox(this, Sink, options.AuditDurability, logger);
         var threatSave = new OnDemandTimer(this, SaveThreats, ThreatWatch.SavePeriod);
         // While a lost key counts down, a timer ends the server's sessions when the delay runs out, traffic or not.
-        _keyWatch = new DueTimer(this, clock, CatchUp);
+        _keyWatch = new DueTimer(this, clock, async () => await CatchUp());
         var backupRetry = new OnDemandTimer(this, () => _backups.Retry(), BackupSchedule.RetryPeriod);
         _backups = new BackupSchedule(Name, clock, Snapshot, backupRetry.Arm, logger);
         var saved = state.State;
@@ -200,8 +202,17 @@ public sealed class ServerGrain(
             _sessions.CannotServe(now, _served.Policy!.State);
     }
 
-    /// <summary>Applies what time alone changed since the last call; returns the time now.</summary>
-    private async Task<DateTimeOffset> CatchUp()
+    // This server's audit sink, by its region: its key is worked out once, not at every delivery.
+    private IAuditSinkGrain Sink()
+    {
+        var region = _served.Policy?.Region ?? "unknown";
+        if (_sink is not { } sink || sink.Region != region)
+            _sink = sink = (region, sinks[AuditSinkKeys.For(region, Name)]);
+        return sink.Sink;
+    }
+
+    /// <summary>Applies what time alone changed since the last call; returns the time now (without allocating, when nothing changed).</summary>
+    private async ValueTask<DateTimeOffset> CatchUp()
     {
         var now = clock.GetUtcNow();
         if (!_served.TimePassed(now))

@@ -45,6 +45,6 @@ public sealed record GatewayLogRecord(
     {
         ArgumentNullException.ThrowIfNull(gateway);
         ArgumentNullException.ThrowIfNull(verdict);
-        return new(at, gateway.Ip.ToString(), server, source, user, verdict.Reason, verdict.Code, verdict.Rule, gateway.Region);
+        return new(at, gateway.Text, server, source, user, verdict.Reason, verdict.Code, verdict.Rule, gateway.Region);
     }
 }

@@ -3,7 +3,11 @@ using FleetSim.Policy.Spec;
 
 namespace FleetSim.Policy.Routing;
 
-public sealed record GatewayAddress(Ipv4 Ip, string Region, GatewayState State);
+public sealed record GatewayAddress(Ipv4 Ip, string Region, GatewayState State)
+{
+    /// <summary>The address as text, formatted once: every connection's log entry and client name their gateway.</summary>
+    public string Text { get; } = Ip.ToString();
+}
 
 public sealed record Subnet(string Id, string Region, Ipv4Range AddressPrefix, bool HasSqlServiceEndpoint, Ipv4? OutboundIp);
 

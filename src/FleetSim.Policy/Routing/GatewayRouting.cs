@@ -50,7 +50,7 @@ public static class GatewayRouting
         if (gateway.State == GatewayState.Decommissioned)
         {
             trace?.Add("gateway", false, $"{gateway.Ip} is a decommissioned gateway of {gateway.Region}: it no longer accepts connections");
-            return (null, ConnectionErrors.GatewayUnreachable(gateway.Ip.ToString()));
+            return (null, ConnectionErrors.GatewayUnreachable(gateway.Text));
         }
         trace?.Add("gateway", true, $"{gateway.Ip} ({gateway.State}, {gateway.Region}) accepted TCP on 3306 and terminated TLS {attempt.Tls.ToOffered()}");
 

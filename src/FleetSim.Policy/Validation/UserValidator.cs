@@ -50,8 +50,11 @@ internal static class UserValidator
             errors.Add(databasePath, $"'{grant.Database}' is not a database name; use a name of at most {MaxDatabaseNameLength} characters without '.', '/', '\\' or '*', or '*' for all databases");
     }
 
+    private static readonly System.Buffers.SearchValues<char> NotInDatabaseName = System.Buffers.SearchValues.Create(".\\/*");
+
     // GRANT ... ON db.* names the database alone here; "db.*" in this field is a common slip.
+    // (The characters searched for are made once: a fleet of 100,000 servers checks a grant each.)
     private static bool IsDatabase(string database) =>
         database == "*" || (database.Length <= MaxDatabaseNameLength && database.Trim() == database
-            && database.IndexOfAny(['.', '/', '\\', '*']) < 0);
+            && database.AsSpan().IndexOfAny(NotInDatabaseName) < 0);
 }

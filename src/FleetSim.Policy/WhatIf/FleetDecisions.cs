@@ -46,7 +46,7 @@ public sealed class FleetDecisions
         var (gateway, unresolved) = GatewayRouting.Resolve(_directory, attempt.Host, attempt.GatewayIp, trace: null);
         if (gateway is null)
             return new Decision(unresolved!, server, attempt.GatewayIp?.ToString());
-        var address = gateway.Ip.ToString();
+        var address = gateway.Text;
         var (route, unrouted) = GatewayRouting.Route(_directory, gateway, attempt, trace: null);
         if (route is null)
             return new Decision(unrouted!, server, address);

@@ -28,10 +28,25 @@ public sealed class BenchVerbTests
             Assert.Equal(JsonValueKind.Number, figures[name].GetProperty("ratioToFloor").ValueKind);
             Assert.Equal(JsonValueKind.Number, figures[name].GetProperty("ratioToCombinedLimit").ValueKind);
         });
+        // What a connection allocates, beside the engine floor's.
+        Assert.All(["engine-floor", .. FleetSimFigures], name => Assert.True(figures[name].GetProperty("bytesPerConnection").GetDouble() > 0, name));
         var table = run.Stdout.Split('\n').Select(line => line.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(cells => cells.Length > 0).ToList();
-        Assert.Contains(table, cells => cells is ["measurement", .., "ratio", "to", "combined", "rounds"]);
-        // A FleetSim row: name, rate, ratio to the floor, ratio to the combined limit, rounds.
+        Assert.Contains(table, cells => cells is ["measurement", .., "ratio", "to", "combined", "bytes/conn", "GCs/10k", "rounds"]);
+        // A FleetSim row: name, rate, ratio to the floor, ratio to the combined limit, bytes, collections, rounds.
         Assert.All(FleetSimFigures, name => Assert.Contains(table, cells => cells.Length >= 5 && cells[0] == name && cells[2] != "-" && cells[3] != "-"));
+    }
+
+    [Fact]
+    public async Task Bench_only_measures_the_one_figure_asked_for_with_its_floors()
+    {
+        var output = Directory.CreateTempSubdirectory("fleetsim-bench-only-test-").FullName;
+
+        var run = await LoadTestsProgram.RunAsync("bench", "--only", "audit-off", "--duration", "1s", "--rounds", "1", "--concurrency", "8", "--servers-per-region", "2", "--out", output);
+
+        Assert.True(run.ExitCode == 0, run.Stderr);
+        using var bench = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "bench.json"), TestContext.Current.CancellationToken));
+        Assert.Equal(["harness", "engine-floor", "store-floor", "combined-limit", "audit-off"],
+            bench.RootElement.GetProperty("figures").EnumerateArray().Select(f => f.GetProperty("name").GetString()));
     }
 
     [Fact]

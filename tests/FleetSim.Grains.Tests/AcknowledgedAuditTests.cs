@@ -74,6 +74,25 @@ public sealed class AcknowledgedAuditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_gateway_s_decision_committed_with_the_server_s_records_is_the_entry_the_gateway_would_write()
+    {
+        var connector = await Provision("ack-d");
+        var allowed = await connector.Connect(As("ack-d", "app", "Sh0p!2026") with { App = "orders", Database = "shop" });
+        var refused = await connector.Connect(As("ack-d", "app", "wrong"));
+        Assert.Equal((3, 2), (allowed.Audited, refused.Audited)); // CONNECT, DISCONNECT and the decision; CONNECT 1045 and the decision
+
+        await using var store = new SqliteAuditStore(_store);
+        var decisions = await store.QueryGatewayAsync(new AuditQuery { Server = "ack-d", Limit = int.MaxValue }, TestContext.Current.CancellationToken);
+        Assert.Equal(2, decisions.Count);
+        var (first, second) = (decisions[0], decisions[1]);
+        Assert.Equal((allowed.Gateway, Region, "ack-d.mariadb.database.azure.com", $"app@ack-d", "orders", "shop"),
+            (first.Gateway, first.Region, first.Host, first.User, first.App, first.Database));
+        Assert.Equal((Policy.Decisions.ConnectionReason.Allowed, 0, "office", (bool?)true), (first.Reason, first.Code, first.Rule, first.Authenticated));
+        Assert.True(first.Replayable, "the entry keeps what a replay needs: the source as sent and the TLS version");
+        Assert.Equal((Policy.Decisions.ConnectionReason.AccessDenied, 1045, (bool?)false), (second.Reason, second.Code, second.Authenticated));
+    }
+
+    [Fact]
     public async Task Statements_and_disconnects_of_a_held_session_are_stored_before_they_return()
     {
         var connector = await Provision("ack-b");

@@ -30,7 +30,8 @@ public sealed record TraceEntry(string Stage, bool Passed, string Detail)
 /// held open, its connection id on the server. Audited counts the audit records and gateway log
 /// entries the fleet wrote for it (including its inline statements), so that what clients were
 /// told can be reconciled with the store. Redirect says the redirect policy applies: the client is
-/// to be told where the server really is.
+/// to be told where the server really is. DecisionLogged: the server stored the gateway's log
+/// entry with its own records (acknowledged durability), and counted it in Audited.
 /// </summary>
 [GenerateSerializer, Immutable]
 public sealed record ConnectResult(
@@ -45,7 +46,8 @@ public sealed record ConnectResult(
     IReadOnlyList<StatementResult>? Statements = null,
     int Audited = 0,
     bool Redirect = false,
-    Policy.Model.ModelledLatency? Modelled = null)
+    Policy.Model.ModelledLatency? Modelled = null,
+    bool DecisionLogged = false)
 {
     public bool Allowed => Code == 0;
 }

@@ -77,12 +77,22 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
         if (trace is not null && !request.Explain)
             routed = routed with { Explain = true };
         routed = GatewayModelling.Visit(routed, directory, directoryCache.Version, request, at, leg);
+        var presented = route.Source.ToString();
+        // Acknowledged: the server completes this connection's log entry and commits it with its
+        // CONNECT record, so that the client waits on one commit, not two in turn. (Not when the
+        // model may still turn the verdict into a timeout after the server: the gateway logs that.)
+        if (options.AuditDurability == AuditDurability.Acknowledged && leg is null)
+            routed = routed with { Decision = Decision(at, gateway, route.Server, presented, request, attempt.Source, Undecided) };
         var result = GatewayModelling.Finish(await servers[route.Server].Connect(routed), directory, leg, reachedServer: true);
-        result = result with { Audited = result.Audited + 1 };
         result = trace is null ? result : result with { Trace = [.. TraceEntry.From(trace)!, .. result.Trace ?? []] };
-        await Log(at, gateway, route.Server, route.Source.ToString(), request, attempt.Source,
-            new Verdict(result.Reason, result.Code, result.Message, result.Rule), result.Trace);
-        return Asked(result, request);
+        var verdict = new Verdict(result.Reason, result.Code, result.Message, result.Rule);
+        if (result.DecisionLogged)
+        {
+            _feed?.Publish(at, gateway, route.Server, presented, request.User, verdict, result.Trace);
+            return Asked(result, request);
+        }
+        await Log(at, gateway, route.Server, presented, request, attempt.Source, verdict, result.Trace);
+        return Asked(result with { Audited = result.Audited + 1 }, request);
     }
 
     public Task<StatementResult> Execute(string server, long connectionId, string sql, DateTimeOffset? at = null, Contracts.Modelling.StatementArrival? modelled = null) =>
@@ -98,10 +108,7 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
     private Task Log(DateTimeOffset at, GatewayAddress gateway, string? server, string presented, ConnectRequest request, ClientSource sent, Verdict verdict,
         IReadOnlyList<TraceEntry>? trace)
     {
-        // Everything but the password, so that `whatif` can replay the attempt against another fleet.
-        var decision = new GatewayLogRecord(at, gateway.Text, server, presented, request.User, verdict.Reason, verdict.Code, verdict.Rule, gateway.Region,
-            Host: request.Host, SentSource: SentSources.Format(sent), Tls: request.Tls,
-            Database: request.Database, App: request.App, Authenticated: verdict.Authenticated);
+        var decision = Decision(at, gateway, server, presented, request, sent, verdict);
         _feed?.Publish(at, gateway, server, presented, request.User, verdict, trace);
         // Acknowledged: this connection's own decision goes straight to the sink, which group-commits
         // it with the other connections in flight. A shared outbox could not tell each interleaved
@@ -111,6 +118,15 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
         _outbox.Add(decision);
         return _outbox.Deliver();
     }
+
+    // What a log entry's verdict is before the server completes it (acknowledged durability).
+    private static readonly Verdict Undecided = new(ConnectionReason.Allowed, 0, "");
+
+    // Everything but the password, so that `whatif` can replay the attempt against another fleet.
+    private static GatewayLogRecord Decision(DateTimeOffset at, GatewayAddress gateway, string? server, string presented, ConnectRequest request, ClientSource sent, Verdict verdict) =>
+        new(at, gateway.Text, server, presented, request.User, verdict.Reason, verdict.Code, verdict.Rule, gateway.Region,
+            Host: request.Host, SentSource: SentSources.Format(sent), Tls: request.Tls,
+            Database: request.Database, App: request.App, Authenticated: verdict.Authenticated);
 
     // The sink of this address's region, worked out once per directory's entry rather than per decision.
     private IAuditSinkGrain SinkOf(GatewayAddress gateway)

@@ -134,6 +134,8 @@ public sealed class ServerGrain(
 
         var logged = _outbox.Logged;
         var (result, changedAccounts) = _sessions.Answer(connection, source.ClientAddress, connection.At ?? now, verdict, trace);
+        if (connection.Decision is { } decision)
+            _outbox.Add(GatewayDecisions.Completed(decision, result));
         if (changedAccounts)
             await AccountsChanged();
         try
@@ -146,7 +148,7 @@ public sealed class ServerGrain(
             _sessions.Table.Close(result.ConnectionId, out _);
             throw;
         }
-        return result with { Audited = (int)(_outbox.Logged - logged), Modelled = modelled };
+        return result with { Audited = (int)(_outbox.Logged - logged), Modelled = modelled, DecisionLogged = connection.Decision is not null };
     }
 
     public async Task<StatementResult> Execute(long connectionId, string sql, DateTimeOffset? at = null, StatementVisit? modelled = null)

@@ -1,7 +1,7 @@
 namespace FleetSim.Policy.Model;
 
 /// <summary>
-/// c workers in simulated time, each with the spans it is booked for. Requests are served in the
+/// c workers in simulated time, each with when it is next free and the idle gaps before that. Requests are served in the
 /// order this queue receives them: one arriving at t starts at the earliest time, not before t,
 /// when a worker is free for its whole service time, and holds it. Requests given in order of
 /// arrival are the classic c-server FIFO queue. A request received after later ones (the engine
@@ -12,12 +12,16 @@ namespace FleetSim.Policy.Model;
 public sealed class WorkerQueue
 {
     /// <summary>
-    /// How far behind the latest arrival bookings are kept: a request received later than that
-    /// behind it finds the workers free then. The engine delivers requests seconds late at worst.
+    /// How far behind the latest arrival idle gaps are kept: a request received later than that
+    /// behind it finds the workers busy then. The engine delivers requests seconds late at worst.
     /// </summary>
     public const double HorizonMs = 30_000;
 
-    private readonly List<Span>[] _booked;
+    // Per worker: when it is free for good (after its last booking), and the idle gaps before
+    // that, in order. A queue given its requests in order of arrival keeps no gaps it could use
+    // again, so a backlog costs nothing to search; only a request received late looks at gaps.
+    private readonly double[] _nextFree;
+    private readonly List<Span>[] _gaps;
     private double _frontierMs = double.NegativeInfinity;
     private double _frontierWaitMs;
     private double _prunedToMs = double.NegativeInfinity;
@@ -27,12 +31,14 @@ public sealed class WorkerQueue
     public WorkerQueue(int workers)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(workers, 1);
-        _booked = new List<Span>[workers];
+        _nextFree = new double[workers];
+        Array.Fill(_nextFree, double.NegativeInfinity);
+        _gaps = new List<Span>[workers];
         for (var i = 0; i < workers; i++)
-            _booked[i] = [];
+            _gaps[i] = [];
     }
 
-    public int Workers => _booked.Length;
+    public int Workers => _nextFree.Length;
 
     /// <summary>Service held by requests served so far, for utilisation.</summary>
     public double BusyMs { get; private set; }
@@ -91,12 +97,12 @@ public sealed class WorkerQueue
         Prune();
         var worker = 0;
         var start = double.PositiveInfinity;
-        var at = 0;
-        for (var i = 0; i < _booked.Length; i++)
+        var gap = -1;
+        for (var i = 0; i < _nextFree.Length; i++)
         {
-            var (fits, index) = EarliestFit(_booked[i], arrivalMs, serviceMs);
+            var (fits, inGap) = EarliestFit(i, arrivalMs, serviceMs);
             if (fits < start)
-                (worker, start, at) = (i, fits, index);
+                (worker, start, gap) = (i, fits, inGap);
         }
         waitMs = start - arrivalMs;
         if (start > abandonAtMs)
@@ -104,49 +110,68 @@ public sealed class WorkerQueue
             Abandoned++;
             return false;
         }
-        _booked[worker].Insert(at, new Span(start, start + serviceMs));
+        Take(worker, gap, start, start + serviceMs);
         BusyMs += serviceMs;
         Served++;
         return true;
     }
 
-    /// <summary>The earliest start, not before <paramref name="arrivalMs"/>, with the worker free for the whole service; and where that span goes in its bookings.</summary>
-    private static (double Start, int Index) EarliestFit(List<Span> booked, double arrivalMs, double serviceMs)
+    /// <summary>The earliest start, not before <paramref name="arrivalMs"/>, with the worker free for the whole service; and the gap it is in (-1: after the last booking).</summary>
+    private (double Start, int Gap) EarliestFit(int worker, double arrivalMs, double serviceMs)
     {
-        // The first booking still running at the arrival; the ones before it ended already.
-        int low = 0, high = booked.Count;
+        var gaps = _gaps[worker];
+        // The first gap still open at the arrival; the ones before it closed already.
+        int low = 0, high = gaps.Count;
         while (low < high)
         {
             var mid = (low + high) / 2;
-            if (booked[mid].End <= arrivalMs)
+            if (gaps[mid].End <= arrivalMs)
                 low = mid + 1;
             else
                 high = mid;
         }
-        var start = arrivalMs;
-        for (var i = low; i < booked.Count; i++)
+        for (var i = low; i < gaps.Count; i++)
         {
+            var start = Math.Max(arrivalMs, gaps[i].Start);
             // An idle gap of some width, not the seam between two bookings (where a very short
             // service, rounded away next to Unix milliseconds, would otherwise jump the queue).
-            if (start < booked[i].Start && start + serviceMs <= booked[i].Start)
+            if (start < gaps[i].End && start + serviceMs <= gaps[i].End)
                 return (start, i);
-            start = Math.Max(start, booked[i].End);
         }
-        return (start, booked.Count);
+        return (Math.Max(arrivalMs, _nextFree[worker]), -1);
     }
 
-    // Bookings long past the latest arrival can no longer matter; dropping them keeps a long run's queue small.
+    private void Take(int worker, int gap, double start, double end)
+    {
+        var gaps = _gaps[worker];
+        if (gap < 0)
+        {
+            // After the last booking: the worker sat idle from it (or from ever, before its first) to this start.
+            if (start > _nextFree[worker])
+                gaps.Add(new Span(_nextFree[worker], start));
+            _nextFree[worker] = end;
+            return;
+        }
+        var (before, after) = (new Span(gaps[gap].Start, start), new Span(end, gaps[gap].End));
+        gaps.RemoveAt(gap);
+        if (after.End > after.Start)
+            gaps.Insert(gap, after);
+        if (before.End > before.Start)
+            gaps.Insert(gap, before);
+    }
+
+    // Gaps long past the latest arrival can no longer matter; dropping them keeps a long run's queue small.
     private void Prune()
     {
         var horizon = _frontierMs - HorizonMs;
         if (horizon - _prunedToMs < HorizonMs)
             return;
-        foreach (var booked in _booked)
+        foreach (var gaps in _gaps)
         {
             var ended = 0;
-            while (ended < booked.Count && booked[ended].End < horizon)
+            while (ended < gaps.Count && gaps[ended].End < horizon)
                 ended++;
-            booked.RemoveRange(0, ended);
+            gaps.RemoveRange(0, ended);
         }
         _prunedToMs = horizon;
     }

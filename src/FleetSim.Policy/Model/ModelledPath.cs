@@ -14,8 +14,7 @@ public static class ModelledPath
     public static double ReachesGateway(ServiceModel model, double arrivalMs, SourceKind source, TlsVersion tls)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var rtt = model.RttMs(source);
-        return arrivalMs + (rtt * model.ConnectRoundTrips) + (rtt * model.HandshakeRoundTrips(tls));
+        return Approach(model, arrivalMs, source, tls);
     }
 
     /// <summary>Network round trips, TLS, then the gateway's queue and its work (TLS and reading the login).</summary>
@@ -23,10 +22,8 @@ public static class ModelledPath
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(gateway);
-        var rtt = model.RttMs(source);
         var stages = new List<StageTime>(4);
-        var t = Add(stages, ModelStage.Network, rtt * model.ConnectRoundTrips, arrivalMs);
-        t = Add(stages, ModelStage.Tls, rtt * model.HandshakeRoundTrips(tls), t);
+        var t = Approach(model, arrivalMs, source, tls, stages);
         var tlsWork = tls == TlsVersion.None ? 0 : model.Sampler.Sample(model.HandshakeCpu, key, ModelStage.Gateway, slot: 0);
         var work = tlsWork + model.Sampler.Sample(model.GatewayConnect, key, ModelStage.Gateway, slot: 1);
         var giveUpAt = arrivalMs + model.TimeoutMs;
@@ -44,10 +41,8 @@ public static class ModelledPath
     public static ModelledLatency ToServerDirect(ServiceModel model, double arrivalMs, SourceKind source, TlsVersion tls)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var rtt = model.RttMs(source);
         var stages = new List<StageTime>(2);
-        var t = Add(stages, ModelStage.Network, rtt * model.ConnectRoundTrips, arrivalMs);
-        t = Add(stages, ModelStage.Tls, rtt * model.HandshakeRoundTrips(tls), t);
+        var t = Approach(model, arrivalMs, source, tls, stages);
         return new ModelledLatency(t - arrivalMs, t - arrivalMs > model.TimeoutMs, stages);
     }
 
@@ -180,6 +175,17 @@ public static class ModelledPath
         }
         timedOut |= total > model.TimeoutMs;
         return timedOut ? new ModelledLatency(model.TimeoutMs, true, stages) : new ModelledLatency(total, false, stages);
+    }
+
+    // A login's round trips and TLS handshake with whoever takes it (the gateway, or after a redirect
+    // the server): when it gets there. One sum for the path and for the order queues take logins in.
+    private static double Approach(ServiceModel model, double arrivalMs, SourceKind source, TlsVersion tls, List<StageTime>? stages = null)
+    {
+        var rtt = model.RttMs(source);
+        var (network, handshake) = (rtt * model.ConnectRoundTrips, rtt * model.HandshakeRoundTrips(tls));
+        stages?.Add(new StageTime(ModelStage.Network, network));
+        stages?.Add(new StageTime(ModelStage.Tls, handshake));
+        return arrivalMs + network + handshake;
     }
 
     private static double Add(List<StageTime> stages, ModelStage stage, double ms, double t)

@@ -21,7 +21,7 @@ internal static class GatewayModelling
             return null;
         var source = request.Source;
         return await grains.GetGrain<IGatewayQueueGrain>(address).Pass(new GatewayArrival(
-            ConnectRequests.ModelKey(request, at), Ms(at), SourceKinds.Of(source.Azure, source.Subnet, source.PrivateEndpoint), request.Tls, version));
+            ConnectRequests.ModelKey(request, at), SimulatedTime.Ms(at), SourceKinds.Of(source.Azure, source.Subnet, source.PrivateEndpoint), request.Tls, version));
     }
 
     /// <summary>What the client hears when the gateway decides: ClientTimeout when it gave up first, else the gateway's denial.</summary>
@@ -33,7 +33,7 @@ internal static class GatewayModelling
     {
         if (leg is null || directory.ServiceModel is not { } model)
             return routed;
-        var arrival = Ms(at);
+        var arrival = SimulatedTime.Ms(at);
         return routed with { Modelled = new ModelledVisit(ConnectRequests.ModelKey(request, at), arrival + leg.TotalMs + model.GatewayToServerMs, arrival + model.TimeoutMs, version) };
     }
 
@@ -63,7 +63,4 @@ internal static class GatewayModelling
         var leg = await grains.GetGrain<IGatewayQueueGrain>(address).Relay(arrival);
         return await ModelledStatements.AtServer(target, model, connectionId, sql, at, arrival, leg, proxied: true);
     }
-
-    /// <summary>Simulated time as Unix milliseconds, with the fraction.</summary>
-    public static double Ms(DateTimeOffset at) => (at - DateTimeOffset.UnixEpoch).TotalMilliseconds;
 }

@@ -33,7 +33,7 @@ internal sealed class SimulatedSession(FleetConnector connector, SimulatedClient
         {
             if (record)
                 modelled.Record(client.Population, _session.Gateway, _session.Server, arrival!.Value, latency);
-            _answeredAtMs = Ms(arrival!.Value) + latency.TotalMs;
+            _answeredAtMs = SimulatedTime.Ms(arrival!.Value) + latency.TotalMs;
         }
         return _session.Reason.ToString();
     }
@@ -50,7 +50,7 @@ internal sealed class SimulatedSession(FleetConnector connector, SimulatedClient
         if (result.Modelled is { } latency)
         {
             if (record)
-                modelled.RecordStatement(client.Population, _session.Gateway, _session.Server, _session.Redirect, DateTimeOffset.UnixEpoch.AddMilliseconds(leaves), latency);
+                modelled.RecordStatement(client.Population, _session.Gateway, _session.Server, _session.Redirect, SimulatedTime.At(leaves), latency);
             _answeredAtMs = leaves + latency.TotalMs;
         }
         return result.Succeeded;
@@ -60,6 +60,4 @@ internal sealed class SimulatedSession(FleetConnector connector, SimulatedClient
     public Task Disconnect() => hold ? connector.Disconnect(_session!) : Task.CompletedTask;
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private static double Ms(DateTimeOffset at) => (at - DateTimeOffset.UnixEpoch).TotalMilliseconds;
 }

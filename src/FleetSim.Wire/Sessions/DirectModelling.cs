@@ -19,7 +19,7 @@ internal static class DirectModelling
         if (directory.ServiceModel is not { } model)
             return null;
         var source = request.Source;
-        return ModelledPath.ToServerDirect(model, Ms(at), SourceKinds.Of(source.Azure, source.Subnet, source.PrivateEndpoint), request.Tls);
+        return ModelledPath.ToServerDirect(model, SimulatedTime.Ms(at), SourceKinds.Of(source.Azure, source.Subnet, source.PrivateEndpoint), request.Tls);
     }
 
     /// <summary>The connection as the server receives it, with when it reaches the server in the model.</summary>
@@ -27,7 +27,7 @@ internal static class DirectModelling
     {
         if (leg is null || directory.ServiceModel is not { } model)
             return routed;
-        var arrival = Ms(at);
+        var arrival = SimulatedTime.Ms(at);
         return routed with { Modelled = new ModelledVisit(ConnectRequests.ModelKey(request, at), arrival + leg.TotalMs, arrival + model.TimeoutMs, version, Direct: true) };
     }
 
@@ -38,6 +38,4 @@ internal static class DirectModelling
             return result;
         return ModelledLogins.Answer(result, ModelledPath.Join(model, leg, reachedServer ? result.Modelled ?? ModelledLatency.None : null, proxied: false));
     }
-
-    private static double Ms(DateTimeOffset at) => (at - DateTimeOffset.UnixEpoch).TotalMilliseconds;
 }

@@ -109,7 +109,7 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
             WireLog.Modelled(logger, endpoint.Endpoint, response.User, result.Reason, modelled.TotalMs);
         options.Decided?.Invoke(result, sent);
         if (result.Modelled is { } login && result.Allowed)
-            (_answeredAtMs, _modelKey) = ((sent - DateTimeOffset.UnixEpoch).TotalMilliseconds + login.TotalMs, $"{response.User}|{endpoint.Endpoint}|{handshakeId}|{sent.UtcTicks}");
+            (_answeredAtMs, _modelKey) = (Policy.Model.SimulatedTime.Ms(sent) + login.TotalMs, $"{response.User}|{endpoint.Endpoint}|{handshakeId}|{sent.UtcTicks}");
         if (!result.Allowed)
         {
             WireLog.Refused(logger, endpoint.Endpoint, response.User, result.Code);
@@ -187,7 +187,7 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
         if (statement is not null && result.Modelled is { } modelled)
         {
             _answeredAtMs = statement.ArrivalMs + modelled.TotalMs;
-            options.StatementDecided?.Invoke(endpoint.Gateway, _server!, door.Redirected, modelled, DateTimeOffset.UnixEpoch.AddMilliseconds(statement.ArrivalMs));
+            options.StatementDecided?.Invoke(endpoint.Gateway, _server!, door.Redirected, modelled, Policy.Model.SimulatedTime.At(statement.ArrivalMs));
         }
         audited.Add(result.Audited);
         if (result.Code != 0)
@@ -206,7 +206,7 @@ internal sealed class WireConnection(WireEndpoint endpoint, WireOptions options,
     {
         if (_answeredAtMs is not { } answered)
             return null;
-        var now = (DateTimeOffset.UtcNow - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+        var now = Policy.Model.SimulatedTime.Ms(DateTimeOffset.UtcNow);
         var source = endpoint.Source;
         return new Contracts.Modelling.StatementArrival(_modelKey, _statements++, Math.Max(now, answered),
             Policy.Model.SourceKinds.Of(source.Azure, source.Subnet, source.PrivateEndpoint), Redirected: door.Redirected, DirectoryVersion: 0);

@@ -29,7 +29,6 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
     private Ipv4 _ip;
     private string _address = "";
     private DecisionFeed? _feed;
-    private (GatewayAddress Gateway, IAuditSinkGrain Sink)? _sink;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -128,11 +127,7 @@ public sealed class GatewayGrain(DirectoryCache directoryCache, [FromKeyedServic
             Host: request.Host, SentSource: SentSources.Format(sent), Tls: request.Tls,
             Database: request.Database, App: request.App, Authenticated: verdict.Authenticated);
 
-    // The sink of this address's region, worked out once per directory's entry rather than per decision.
-    private IAuditSinkGrain SinkOf(GatewayAddress gateway)
-    {
-        if (_sink is not { } sink || !ReferenceEquals(sink.Gateway, gateway))
-            _sink = sink = (gateway, sinks[AuditSinkKeys.For(gateway.Region, gateway.Text)]);
-        return sink.Sink;
-    }
+    // Asked per outbox delivery, and under acknowledged durability per decision made here alone
+    // (those of connections that reach a server are committed by the server): not per connection.
+    private IAuditSinkGrain SinkOf(GatewayAddress gateway) => sinks[AuditSinkKeys.For(gateway.Region, gateway.Text)];
 }

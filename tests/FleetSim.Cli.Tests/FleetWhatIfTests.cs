@@ -9,13 +9,13 @@ public sealed class FleetWhatIfTests
     public async Task What_if_names_each_change_predicts_apply_and_changes_nothing()
     {
         await using var silo = await SiloProcess.StartAsync();
-        var apply = await RunAsync("fleet", "apply", Sample("fleet.json"), "--gateway", silo.Gateway);
+        var apply = await RunAsync(Patient, "fleet", "apply", Sample("fleet.json"), "--gateway", silo.Gateway);
         Assert.True(apply.ExitCode == 0, apply.Stderr);
 
-        var preview = await RunAsync("fleet", "apply", Sample("fleet-proposed.json"), "--what-if", "--traffic", Sample("attempts.jsonl"), "--gateway", silo.Gateway);
+        var preview = await RunAsync(Patient, "fleet", "apply", Sample("fleet-proposed.json"), "--what-if", "--traffic", Sample("attempts.jsonl"), "--gateway", silo.Gateway);
         var offline = await RunAsync("whatif", Sample("fleet.json"), Sample("fleet-proposed.json"), "--traffic", Sample("attempts.jsonl"));
-        var export = await RunAsync("fleet", "export", "--gateway", silo.Gateway);
-        var applied = await RunAsync("fleet", "apply", Sample("fleet-proposed.json"), "--gateway", silo.Gateway);
+        var export = await RunAsync(Patient, "fleet", "export", "--gateway", silo.Gateway);
+        var applied = await RunAsync(Patient, "fleet", "apply", Sample("fleet-proposed.json"), "--gateway", silo.Gateway);
 
         Assert.True(preview.ExitCode == 0, preview.Stderr);
         Assert.Contains("~ change   contoso", preview.Stdout, StringComparison.Ordinal);

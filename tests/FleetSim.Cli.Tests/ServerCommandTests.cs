@@ -24,12 +24,6 @@ public sealed class ServerCommandTests
         Assert.Equal(20, versions);
     }
 
-    /// <summary>
-    /// Twenty processes starting at once on a small, busy machine take longer to connect than the
-    /// CLI waits for a person (15 s); they are given the patience a machine needs.
-    /// </summary>
-    private static readonly Dictionary<string, string> Patient = new() { ["FLEETSIM_CONNECT_TIMEOUT"] = "600" };
-
     [Fact]
     public async Task Configuration_and_private_endpoint_connection_verbs_go_by_azs_names_and_the_older_ones_still_work()
     {
